@@ -1,0 +1,76 @@
+// The ingest contract: one case version as posted to POST /api/v1/cases.
+import { z } from 'zod';
+import {
+  CATEGORY_CODES,
+  CHANNEL_CODES,
+  ISSUE_TYPE_CODES,
+  KIND_CODES,
+  LINE_CODES,
+  STATUS_CODES,
+} from './codes';
+import { isKnownRegion } from './regions';
+
+/** ISO 8601 with an explicit offset (Z or ±hh:mm): a time without a zone is ambiguous on a national platform. */
+const isoWithOffset = z.iso.datetime({ offset: true, message: 'must be ISO 8601 with an offset, e.g. 2026-03-15T09:30:00+08:00' });
+
+const yuan = z.number().finite().nonnegative().max(1e12);
+
+export const caseInputSchema = z
+  .strictObject({
+    id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1-64 characters of A-Z a-z 0-9 _ -'),
+    receivedAt: isoWithOffset,
+    updatedAt: isoWithOffset.optional(),
+    line: z.enum(LINE_CODES),
+    kind: z.enum(KIND_CODES),
+    channel: z.enum(CHANNEL_CODES),
+    regionCode: z
+      .string()
+      .regex(/^\d{6}$/, 'must be a 6-digit adcode')
+      .refine(isKnownRegion, 'is not in the shipped region list'),
+    category: z.enum(CATEGORY_CODES),
+    issueType: z.enum(ISSUE_TYPE_CODES),
+    status: z.enum(STATUS_CODES),
+    urgent: z.boolean().optional(),
+    merchant: z
+      .strictObject({
+        id: z.string().min(1).max(64).optional(),
+        name: z.string().min(1).max(200),
+      })
+      .optional(),
+    brand: z.string().min(1).max(100).optional(),
+    amountYuan: yuan.optional(),
+    recoveredYuan: yuan.optional(),
+    location: z
+      .strictObject({
+        lon: z.number().min(73).max(136),
+        lat: z.number().min(3).max(54),
+      })
+      .optional(),
+    summary: z.string().max(2000).optional(),
+  })
+  .refine((c) => c.updatedAt === undefined || Date.parse(c.updatedAt) >= Date.parse(c.receivedAt), {
+    message: 'must not be earlier than receivedAt',
+    path: ['updatedAt'],
+  });
+
+export type CaseInput = z.infer<typeof caseInputSchema>;
+
+export interface RejectedCase {
+  index: number;
+  id?: string;
+  errors: string[];
+}
+
+export interface IngestReply {
+  accepted: number;
+  rejected: RejectedCase[];
+}
+
+/** Formats zod issues as "field: reason" strings, the shape the ingest reply promises. */
+export function describeIssues(error: z.ZodError): string[] {
+  return error.issues.map((issue) => {
+    const field = issue.path.length > 0 ? issue.path.join('.') : '(case)';
+    if (issue.code === 'unrecognized_keys') return `${issue.keys.join(', ')}: unknown field`;
+    return `${field}: ${issue.message}`;
+  });
+}

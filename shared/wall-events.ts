@@ -1,0 +1,171 @@
+// The Socket.IO contract of the /wall namespace, imported by server, client and tests alike.
+import type { Channel, Kind, Line, Category, Status } from './codes';
+import type { Scope } from './regions';
+
+/** One reply shape for every acknowledgement. */
+export type Ack<T = undefined> = { ok: true; data?: T } | { ok: false; error: string };
+
+/** Counts of distinct cases, with the kind and line breakdown. */
+export interface CaseCounts {
+  total: number;
+  byKind: Record<Kind, number>;
+  byLine: Record<Line, number>;
+}
+
+export interface WallKpis {
+  /** cases received since local midnight (Asia/Shanghai) */
+  today: CaseCounts;
+  /** cases received yesterday from midnight up to the same time of day */
+  sameTimeYesterday: CaseCounts;
+  /** the same weekday last week, from midnight up to the same time of day */
+  sameTimeLastWeek: CaseCounts;
+  /** cases received in the last 60 minutes */
+  lastHour: number;
+  /** cases not yet resolved, closed or rejected */
+  open: number;
+  /** open cases past their legal deadline */
+  overdue: number;
+  /** share of cases closed within their deadline among those closed in the last 30 days; null when none closed */
+  onTimeRate30d: number | null;
+  /** cases closed in the last 30 days (the on-time rate's denominator) */
+  closed30d: number;
+  /** amount recovered for consumers today, yuan */
+  recoveredTodayYuan: number;
+  /** amount involved in cases received today, yuan */
+  involvedTodayYuan: number;
+}
+
+/** Per-minute case counts; index i is the minute starting at start + i * stepMs. */
+export interface VolumeSeries {
+  /** ISO time of the first minute */
+  start: string;
+  stepMs: number;
+  /** cases received per minute over the last 24 hours */
+  current: number[];
+  /** the same minutes one week earlier */
+  baseline: number[];
+}
+
+/** One child region of the scope (provinces under national, cities under a province, ...). */
+export interface RegionRow {
+  code: string;
+  name: string;
+  today: number;
+  lastHour: number;
+  /** today's cases per 100,000 inhabitants; null where the population is not shipped */
+  todayPer100k: number | null;
+  open: number;
+  overdue: number;
+}
+
+export interface RankedItem {
+  /** the code (category) or the name (merchant, brand) */
+  key: string;
+  count: number;
+}
+
+/** A recent case as the wall shows it: no personal data, summary already scrubbed at ingest. */
+export interface LatestCase {
+  id: string;
+  receivedAt: string;
+  regionCode: string;
+  line: Line;
+  kind: Kind;
+  channel: Channel;
+  category: Category;
+  status: Status;
+  urgent: boolean;
+  summary: string;
+  location: { lon: number; lat: number } | null;
+}
+
+/** Recent cases binned for the heatmap: [lon, lat, count]. */
+export type HeatPoint = [number, number, number];
+
+/** Hot-issue alert (filled by the alerts feature; an empty list until it exists). */
+export interface AlertSummary {
+  id: string;
+  title: string;
+  regionCode: string;
+  category: Category;
+  openedAt: string;
+  severity: 'low' | 'medium' | 'high';
+  cases: number;
+}
+
+/** Emergency incident (filled by the incidents feature; an empty list until it exists). */
+export interface IncidentSummary {
+  id: string;
+  title: string;
+  regionCode: string;
+  openedAt: string;
+  state: 'open' | 'responding' | 'contained' | 'closed';
+  location: { lon: number; lat: number } | null;
+}
+
+export interface WallPanels {
+  kpis: WallKpis;
+  volume: VolumeSeries;
+  regions: RegionRow[];
+  topCategories: RankedItem[];
+  topMerchants: RankedItem[];
+  topBrands: RankedItem[];
+  channelMix: Record<Channel, number>;
+  lineMix: Record<Line, number>;
+  latestCases: LatestCase[];
+  /** open urgent cases of the last 24 hours, for pulsing map markers */
+  urgentCases: LatestCase[];
+  heat: HeatPoint[];
+  alerts: AlertSummary[];
+  incidents: IncidentSummary[];
+}
+
+export type PanelName = keyof WallPanels;
+
+interface PayloadMeta {
+  scope: Scope;
+  /** per scope, +1 each tick */
+  seq: number;
+  /** ISO time the data is current to (the tick's clock time, or older when degraded) */
+  asOf: string;
+  /** ISO time the server sent this payload; the client compares it with asOf and its own clock */
+  sentAt: string;
+  /** true when ClickHouse did not answer this tick: the data is the last good one, as old as asOf says */
+  degraded: boolean;
+  /** ISO time each panel's data is current to (some panels are computed less often than every tick) */
+  panelAsOf: Partial<Record<PanelName, string>>;
+}
+
+export interface WallSnapshot extends PayloadMeta {
+  panels: WallPanels;
+}
+
+export interface WallUpdate extends PayloadMeta {
+  /** panels that changed since the previous seq; absent ones are unchanged */
+  panels: Partial<Omit<WallPanels, 'volume'>>;
+  /** the volume series' changed tail: replaces minutes from tail.start on, and shifts the window */
+  volumeTail?: VolumeSeries;
+}
+
+export interface SubscribeRequest {
+  scope: Scope;
+  /** the last seq the client saw for this scope, when it resubscribes after a reconnect */
+  lastSeq?: number;
+}
+
+export interface ClientToServerEvents {
+  'scope:subscribe': (request: SubscribeRequest, ack: (reply: Ack<{ scope: Scope; resumed: boolean }>) => void) => void;
+  'scope:unsubscribe': (request: { scope: Scope }, ack: (reply: Ack) => void) => void;
+}
+
+export interface ServerToClientEvents {
+  'wall:snapshot': (snapshot: WallSnapshot) => void;
+  'wall:update': (update: WallUpdate) => void;
+}
+
+/** What the handshake must carry: a bearer token of role wall or above. */
+export interface WallHandshakeAuth {
+  token: string;
+}
+
+export const WALL_NAMESPACE = '/wall';
