@@ -1,0 +1,11 @@
+// The server's notion of now, injectable so tests can pin it (e.g. just before midnight in Beijing).
+export interface Clock {
+  now(): number;
+}
+
+export const systemClock: Clock = { now: () => Date.now() };
+
+/** A clock offset from the system clock: time keeps flowing, shifted by `offsetMs`. */
+export function offsetClock(offsetMs: number): Clock {
+  return { now: () => Date.now() + offsetMs };
+}

@@ -1,0 +1,56 @@
+// Server configuration from the environment. Names are part of the contract (see README).
+import path from 'node:path';
+
+export interface ServerConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** set: talk to a ClickHouse server; unset: the embedded engine in dataDir/clickhouse */
+  clickhouseUrl?: string;
+  clickhouseUser?: string;
+  clickhousePassword?: string;
+  clickhouseDatabase?: string;
+  tokensFile?: string;
+  /** SIMULATOR=off: demo without simulator and backfill */
+  simulator: boolean;
+  tickMs: number;
+  maxBodyBytes: number;
+  /** how many validated cases the ingest gathers before one insert, and how long it waits for more */
+  batchMaxCases: number;
+  batchMaxWaitMs: number;
+  /** directory of the boundary pack served at /geo/ */
+  boundaryDir: string;
+  simSeed: number;
+  simSpeed: number;
+  logLevel: string;
+}
+
+function intFrom(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0) throw new Error(`${name} must be a non-negative number, got "${value}"`);
+  return n;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const root = path.resolve(import.meta.dirname, '..');
+  return {
+    port: intFrom(env.PORT, 12315, 'PORT'),
+    host: env.HOST || '127.0.0.1',
+    dataDir: path.resolve(env.DATA_DIR || path.join(root, 'data')),
+    clickhouseUrl: env.CLICKHOUSE_URL || undefined,
+    clickhouseUser: env.CLICKHOUSE_USER || undefined,
+    clickhousePassword: env.CLICKHOUSE_PASSWORD || undefined,
+    clickhouseDatabase: env.CLICKHOUSE_DATABASE || undefined,
+    tokensFile: env.TOKENS_FILE || undefined,
+    simulator: env.SIMULATOR !== 'off',
+    tickMs: intFrom(env.TICK_MS, 1000, 'TICK_MS'),
+    maxBodyBytes: intFrom(env.MAX_BODY_BYTES, 10 * 1024 * 1024, 'MAX_BODY_BYTES'),
+    batchMaxCases: intFrom(env.BATCH_MAX_CASES, 5000, 'BATCH_MAX_CASES'),
+    batchMaxWaitMs: intFrom(env.BATCH_MAX_WAIT_MS, 50, 'BATCH_MAX_WAIT_MS'),
+    boundaryDir: path.resolve(env.BOUNDARY_DIR || path.join(root, 'public', 'geo')),
+    simSeed: intFrom(env.SIM_SEED, 12315, 'SIM_SEED'),
+    simSpeed: intFrom(env.SIM_SPEED, 1, 'SIM_SPEED'),
+    logLevel: env.LOG_LEVEL || 'info',
+  };
+}

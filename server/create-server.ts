@@ -1,0 +1,129 @@
+// Builds the whole server from its parts; nothing starts on import. Tests call this with a
+// temporary DATA_DIR, port 0 and, where time matters, their own clock.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { Server as SocketServer } from 'socket.io';
+import { loadTokens } from './auth/tokens';
+import { createClickHouse, type ClickHouse } from './clickhouse/client';
+import { migrate } from './clickhouse/migrate';
+import { systemClock, type Clock } from './clock';
+import type { ServerConfig } from './config';
+import { opsRoutes, type HealthState } from './http/ops-routes';
+import { httpMetrics } from './http/http-metrics';
+import { staticRoutes } from './http/static-routes';
+import { statsRoutes } from './http/stats-routes';
+import { createCaseWriter } from './ingest/case-writer';
+import { createIngestQueue } from './ingest/ingest-queue';
+import { ingestRoutes } from './ingest/routes';
+import { openSpool } from './ingest/spool';
+import { attachWall } from './live/attach-wall';
+import { createLogger, type Logger } from './ops/logger';
+import { createMetrics } from './ops/metrics';
+
+export interface CreateServerOptions {
+  config: ServerConfig;
+  clock?: Clock;
+  logger?: Logger;
+  /** an already open ClickHouse (benchmarks share one); by default opened from config */
+  clickhouse?: ClickHouse;
+}
+
+export function createServer({ config, clock = systemClock, logger = createLogger(config.logLevel), ...options }: CreateServerOptions) {
+  const metrics = createMetrics();
+  const clickhouse =
+    options.clickhouse ??
+    createClickHouse({
+      dataDir: config.dataDir,
+      url: config.clickhouseUrl,
+      user: config.clickhouseUser,
+      password: config.clickhousePassword,
+      database: config.clickhouseDatabase,
+      metrics,
+    });
+  const tokens = loadTokens({ tokensFile: config.tokensFile, dataDir: config.dataDir });
+  const spool = openSpool(config.dataDir);
+  const queue = createIngestQueue({
+    writer: createCaseWriter(clickhouse),
+    spool,
+    metrics,
+    logger,
+    maxCases: config.batchMaxCases,
+    maxWaitMs: config.batchMaxWaitMs,
+  });
+  const health: HealthState = { migrated: false, startedAtMs: Date.now() };
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(httpMetrics(metrics));
+  app.use(opsRoutes({ clickhouse, metrics, spool, health }));
+  app.use(ingestRoutes({ tokens, queue, metrics, maxBodyBytes: config.maxBodyBytes }));
+  app.use(statsRoutes({ tokens, clickhouse }));
+  app.use(staticRoutes(config.boundaryDir));
+  app.use((error: Error & { status?: number; type?: string }, _req: Request, res: Response, _next: NextFunction) => {
+    if (error.type === 'entity.too.large') {
+      res.status(413).json({ error: `body over the limit of ${config.maxBodyBytes} bytes` });
+      return;
+    }
+    if (error.status && error.status < 500) {
+      res.status(error.status).json({ error: error.message });
+      return;
+    }
+    logger.error({ err: error }, 'request failed');
+    res.status(500).json({ error: 'internal error' });
+  });
+
+  const httpServer = http.createServer(app);
+  const io = new SocketServer(httpServer, { serveClient: false, cors: { origin: false } });
+  const wall = attachWall({ io, clickhouse, clock, config, metrics, logger, tokens });
+
+  let migrationTimer: NodeJS.Timeout | undefined;
+  let stopping = false;
+
+  /** Applies migrations, retrying while ClickHouse is unreachable; the ingest spools meanwhile. */
+  async function prepareStore(): Promise<void> {
+    try {
+      const applied = await migrate(clickhouse);
+      if (applied.length > 0) logger.info({ applied }, 'migrations applied');
+      health.migrated = true;
+      await queue.replayNow();
+    } catch (error) {
+      logger.warn({ err: (error as Error).message }, 'ClickHouse not ready; retrying migrations in 2 s');
+      if (!stopping) migrationTimer = setTimeout(() => void prepareStore(), 2000);
+    }
+  }
+
+  return {
+    app,
+    httpServer,
+    io,
+    clickhouse,
+    tokens,
+    metrics,
+    queue,
+    health,
+    logger,
+    /** Listens, then prepares the store in the background; resolves with the bound port. */
+    async start(): Promise<{ port: number; ready: Promise<void> }> {
+      await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
+      const ready = prepareStore();
+      wall.start();
+      return { port: (httpServer.address() as AddressInfo).port, ready };
+    },
+    /** Graceful stop: no new connections, pending batches flushed, ClickHouse closed. */
+    async stop(): Promise<void> {
+      stopping = true;
+      if (migrationTimer) clearTimeout(migrationTimer);
+      wall.stop();
+      await new Promise<void>((resolve) => {
+        io.close(() => resolve());
+      });
+      httpServer.closeAllConnections();
+      await queue.close();
+      metrics.stop();
+      if (!options.clickhouse) await clickhouse.close();
+    },
+  };
+}
+
+export type CommandWallServer = ReturnType<typeof createServer>;
