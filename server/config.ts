@@ -47,7 +47,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     tickMs: intFrom(env.TICK_MS, 1000, 'TICK_MS'),
     maxBodyBytes: intFrom(env.MAX_BODY_BYTES, 10 * 1024 * 1024, 'MAX_BODY_BYTES'),
     batchMaxCases: intFrom(env.BATCH_MAX_CASES, 5000, 'BATCH_MAX_CASES'),
-    batchMaxWaitMs: intFrom(env.BATCH_MAX_WAIT_MS, 50, 'BATCH_MAX_WAIT_MS'),
+    batchMaxWaitMs: intFrom(env.BATCH_MAX_WAIT_MS, 10, 'BATCH_MAX_WAIT_MS'),
     boundaryDir: path.resolve(env.BOUNDARY_DIR || path.join(root, 'public', 'geo')),
     simSeed: intFrom(env.SIM_SEED, 12315, 'SIM_SEED'),
     simSpeed: intFrom(env.SIM_SPEED, 1, 'SIM_SPEED'),

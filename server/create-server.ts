@@ -115,11 +115,13 @@ export function createServer({ config, clock = systemClock, logger = createLogge
       stopping = true;
       if (migrationTimer) clearTimeout(migrationTimer);
       wall.stop();
-      await new Promise<void>((resolve) => {
-        io.close(() => resolve());
-      });
-      httpServer.closeAllConnections();
+      io.disconnectSockets(true);
+      // no new connections; requests already in flight get their reply once their batch is durable
+      const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      httpServer.closeIdleConnections();
       await queue.close();
+      await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 5000))]);
+      httpServer.closeAllConnections();
       metrics.stop();
       if (!options.clickhouse) await clickhouse.close();
     },

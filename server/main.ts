@@ -1,7 +1,6 @@
 // Command-line entry: `npm start` (server only) and `npm run demo` (server + backfill + live simulator).
 import { loadConfig } from './config';
 import { createServer } from './create-server';
-import { runDemo } from './simulator/demo';
 
 const demo = process.argv.includes('--demo');
 const config = loadConfig();
@@ -14,6 +13,8 @@ server.logger.info({ port, clickhouse: server.clickhouse.mode, tokens: server.to
 let stopDemo: (() => Promise<void>) | undefined;
 if (demo && config.simulator) {
   await ready;
+  // the simulator is loaded only for the demo: `npm start` serves real data only
+  const { runDemo } = await import('./simulator/demo');
   stopDemo = await runDemo({ server, config, baseUrl: `http://127.0.0.1:${port}` });
 }
 process.stdout.write(`\n  Command Wall: ${url}${wallToken ? `?token=${wallToken}` : ''}\n\n`);

@@ -44,7 +44,7 @@ export function loadTokens(options: { tokensFile?: string; dataDir: string }): T
   try {
     parsed = tokensFileSchema.parse(JSON.parse(fs.readFileSync(file, 'utf8')));
   } catch (error) {
-    throw new Error(`TOKENS_FILE ${file} is not valid: ${(error as Error).message}`);
+    throw new Error(`TOKENS_FILE ${file} is not valid: ${(error as Error).message}`, { cause: error });
   }
   const byToken = new Map(parsed.tokens.map((t) => [t.token, t]));
   return {

@@ -3,7 +3,7 @@
 // into the metrics and fixed to JSONEachRow with typed parameters.
 import fs from 'node:fs';
 import path from 'node:path';
-import { createClient, type ClickHouseClient } from '@clickhouse/client';
+import { ClickHouseLogLevel, createClient, type ClickHouseClient } from '@clickhouse/client';
 
 type ClientOptions = NonNullable<Parameters<typeof createClient>[0]>;
 import { createChdbConnection } from 'chdb/connection';
@@ -88,6 +88,8 @@ function serverClient(options: ClickHouseOptions): ClickHouseClient {
     database: options.database,
     request_timeout: options.requestTimeoutMs ?? 10_000,
     clickhouse_settings: { date_time_input_format: 'best_effort' },
+    // failures surface as errors to our own structured log; the client's console logger is noise
+    log: { level: ClickHouseLogLevel.OFF },
   });
 }
 

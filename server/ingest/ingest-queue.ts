@@ -77,17 +77,22 @@ export function createIngestQueue(options: IngestQueueOptions) {
     for (const w of taken) w.resolve(durability);
   }
 
+  let flushQueued = false;
+  /** Queues one flush behind the running one: while a flush runs, submits gather into the next. */
+  function queueFlush(): void {
+    if (timer) clearTimeout(timer);
+    timer = undefined;
+    if (flushQueued) return;
+    flushQueued = true;
+    chain = chain.then(() => {
+      flushQueued = false;
+      return flush();
+    });
+  }
+
   function schedule(now: boolean): void {
-    if (now) {
-      if (timer) clearTimeout(timer);
-      timer = undefined;
-      chain = chain.then(flush);
-    } else if (!timer) {
-      timer = setTimeout(() => {
-        timer = undefined;
-        chain = chain.then(flush);
-      }, options.maxWaitMs);
-    }
+    if (now) queueFlush();
+    else if (!timer && !flushQueued) timer = setTimeout(queueFlush, options.maxWaitMs);
   }
 
   const replayTimer = setInterval(() => {

@@ -53,13 +53,28 @@ function parseNdjson(body: string): ParsedBody {
   return { items, lineErrors };
 }
 
-/** Node's JSON errors name a character position; say line and column too. */
+/** Says where JSON.parse stopped, as line and column. */
 function describeJsonError(error: Error, text: string): string {
-  const match = /position (\d+)/.exec(error.message);
-  if (!match) return error.message;
-  const position = Number(match[1]);
+  const position = errorPosition(error.message, text);
+  if (position === undefined) return error.message;
   const before = text.slice(0, position);
   const line = before.split('\n').length;
   const column = position - before.lastIndexOf('\n');
   return `${error.message} (line ${line}, column ${column})`;
+}
+
+/**
+ * V8 names the position in some messages ("... at position 12"); in others it quotes the text around
+ * the unexpected token (`Unexpected token '}', "...": }]" is not valid JSON`), which we find again.
+ */
+function errorPosition(message: string, text: string): number | undefined {
+  const at = /position (\d+)/.exec(message);
+  if (at) return Number(at[1]);
+  if (/Unexpected end of JSON input/.test(message)) return text.length;
+  const quoted = /^Unexpected token '(.+?)', (?:\.\.\.)?"([\s\S]*)"(?:\.\.\.)? is not valid JSON$/.exec(message);
+  if (!quoted) return undefined;
+  const [, token, context] = quoted;
+  const contextAt = text.indexOf(context);
+  if (contextAt < 0) return undefined;
+  return contextAt + Math.max(0, context.indexOf(token));
 }

@@ -1,0 +1,29 @@
+// `npm run bench`: every benchmark in one run on this machine, printed as tables. Figures are
+// medians and ratios measured in the same run (shared machines are noisy); docs/benchmarks.md
+// records them with the date and machine.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ingestBench } from './ingest-bench';
+
+function table(title: string, rows: ReadonlyArray<object>): void {
+  console.log(`\n## ${title}\n`);
+  if (rows.length === 0) return;
+  const keys = Object.keys(rows[0]);
+  const values = rows as Array<Record<string, unknown>>;
+  const cell = (v: unknown) => (typeof v === 'number' ? (Number.isInteger(v) ? String(v) : v.toFixed(2)) : String(v));
+  console.log(`| ${keys.join(' | ')} |`);
+  console.log(`| ${keys.map(() => '---').join(' | ')} |`);
+  for (const row of values) console.log(`| ${keys.map((k) => cell(row[k])).join(' | ')} |`);
+}
+
+const only = process.argv.slice(2);
+const wants = (name: string) => only.length === 0 || only.includes(name);
+const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'cw-bench-'));
+console.log(`Command Wall benchmarks, ${new Date().toISOString()}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}`);
+
+if (wants('ingest')) {
+  const rows = await ingestBench(path.join(scratch, 'ingest'), Number(process.env.BENCH_INGEST_CASES ?? 200_000));
+  table('Ingest: request to queryable, 1,000 cases per request', rows);
+  console.log(`\nratio HTTP / bare insert: ${(rows[1].casesPerSecond / rows[0].casesPerSecond).toFixed(2)}`);
+}
