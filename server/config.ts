@@ -46,7 +46,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     simulator: env.SIMULATOR !== 'off',
     tickMs: intFrom(env.TICK_MS, 1000, 'TICK_MS'),
     maxBodyBytes: intFrom(env.MAX_BODY_BYTES, 10 * 1024 * 1024, 'MAX_BODY_BYTES'),
-    batchMaxCases: intFrom(env.BATCH_MAX_CASES, 5000, 'BATCH_MAX_CASES'),
+    batchMaxCases: intFrom(env.BATCH_MAX_CASES, 20_000, 'BATCH_MAX_CASES'),
     batchMaxWaitMs: intFrom(env.BATCH_MAX_WAIT_MS, 10, 'BATCH_MAX_WAIT_MS'),
     boundaryDir: path.resolve(env.BOUNDARY_DIR || path.join(root, 'public', 'geo')),
     simSeed: intFrom(env.SIM_SEED, 12315, 'SIM_SEED'),
