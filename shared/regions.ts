@@ -86,11 +86,31 @@ export function scopeRange(scope: Scope): [number, number] {
 
 /**
  * How an adcode inside a scope is rolled up to that scope's child level, as the divisor in
- * `intDiv(region_code, d) * d`: provinces under national, cities under a province, counties under a city.
+ * `intDiv(region_code, d) * d`: provinces under national, cities under a province, counties under a
+ * city or under a municipality (whose children are all counties).
+ *
+ * Hubei, Henan, Hainan and Xinjiang also have counties directly under the province (省直辖县级行政区划,
+ * codes xx90yy such as 429004 仙桃市): with d = 100 they roll up to xx9000, which is no region. SQL
+ * that needs them separately keeps such codes whole:
+ * `if(intDiv(region_code, 100) % 100 = 90, region_code, intDiv(region_code, 100) * 100)`;
+ * childCodeOf() does the same in TypeScript.
  */
 export function childDivisor(scope: Scope): number {
   if (scope === 'national') return 10_000;
   const region = byCode.get(scope);
-  if (region?.level === 'province') return childrenOf(scope).some((c) => c.level === 'county') ? 1 : 100;
-  return 1;
+  if (region?.level !== 'province') return 1;
+  const children = childrenOf(scope);
+  return children.length > 0 && children.every((c) => c.level === 'county') ? 1 : 100;
+}
+
+/** The child of `scope` that contains adcode `code`, or undefined if none is shipped. */
+export function childCodeOf(scope: Scope, code: string): string | undefined {
+  // Up the shipped tree first: this also finds 省直辖县 such as 429004 under their province.
+  for (let r = byCode.get(code); r; r = r.parent ? byCode.get(r.parent) : undefined) {
+    if ((r.parent ?? 'national') === scope) return r.code;
+  }
+  // An adcode the list lacks (a newer code, say): roll it up by its digits.
+  const divisor = childDivisor(scope);
+  const child = byCode.get(String(Math.floor(Number(code) / divisor) * divisor).padStart(6, '0'));
+  return child && (child.parent ?? 'national') === scope ? child.code : undefined;
 }
