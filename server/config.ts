@@ -22,6 +22,8 @@ export interface ServerConfig {
   boundaryDir: string;
   simSeed: number;
   simSpeed: number;
+  /** SIM_INJECT: comma-separated incident scenarios the demo starts at once (e.g. food-poisoning) */
+  simInject: string[];
   logLevel: string;
 }
 
@@ -51,6 +53,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     boundaryDir: path.resolve(env.BOUNDARY_DIR || path.join(root, 'public', 'geo')),
     simSeed: intFrom(env.SIM_SEED, 12315, 'SIM_SEED'),
     simSpeed: intFrom(env.SIM_SPEED, 1, 'SIM_SPEED'),
+    simInject: (env.SIM_INJECT ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     logLevel: env.LOG_LEVEL || 'info',
   };
 }
