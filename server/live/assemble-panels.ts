@@ -1,0 +1,112 @@
+// From the last good answer of each query group to the wall's panels, with the time each panel is
+// current to. A panel drawn from several groups is as old as its oldest part: the wall must never
+// look fresher than it is.
+import { childrenOf } from '@shared/regions';
+import { MINUTE_MS } from '@shared/time';
+import type { HeatPoint, PanelName, RegionRow, WallPanels } from '@shared/wall-events';
+import type { FeedResult, IntakeResult } from './fast-queries';
+import type { HistoryResult, PartiesResult, WorkloadResult } from './slow-queries';
+import { WEEK_MS, type ScopeParams } from './tick-window';
+
+interface Answer<R> {
+  value: R;
+  forMs: number;
+}
+
+export interface GroupAnswers {
+  intake: Answer<IntakeResult>;
+  feed: Answer<FeedResult>;
+  heat: Answer<HeatPoint[]>;
+  workload: Answer<WorkloadResult>;
+  parties: Answer<PartiesResult>;
+  history: Answer<HistoryResult>;
+}
+
+export interface AssembledPanels {
+  panels: WallPanels;
+  panelAsOfMs: Record<PanelName, number>;
+  /** the time every-tick panels are current to: the payload's asOf */
+  asOfMs: number;
+}
+
+const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
+
+function regionRows(scope: ScopeParams, intake: IntakeResult, workload: WorkloadResult): RegionRow[] {
+  // every child of the scope, zero counts included: a quiet region is a fact, not a gap
+  return childrenOf(scope.scope).map((region) => {
+    const counted = intake.children.get(region.code);
+    const load = workload.children.get(region.code);
+    const today = counted?.today ?? 0;
+    return {
+      code: region.code,
+      name: region.name,
+      today,
+      lastHour: counted?.lastHour ?? 0,
+      todayPer100k: region.population ? round((today / region.population) * 100_000, 3) : null,
+      open: load?.open ?? 0,
+      overdue: load?.overdue ?? 0,
+    };
+  });
+}
+
+/** The week-ago minutes aligned with the window; 0 only past what the history query covered. */
+function baselineFor(intake: IntakeResult, history: HistoryResult): number[] {
+  const offset = (intake.windowFromMs - WEEK_MS - history.baselineFromMs) / MINUTE_MS;
+  return intake.minutes.map((_, i) => history.baseline[offset + i] ?? 0);
+}
+
+export function assemblePanels(scope: ScopeParams, a: GroupAnswers): AssembledPanels {
+  const intake = a.intake.value;
+  const workload = a.workload.value;
+  const history = a.history.value;
+  const asOfMs = Math.min(a.intake.forMs, a.feed.forMs, a.heat.forMs);
+  const panels: WallPanels = {
+    kpis: {
+      today: intake.today,
+      sameTimeYesterday: history.sameTimeYesterday,
+      sameTimeLastWeek: history.sameTimeLastWeek,
+      lastHour: intake.lastHour,
+      open: workload.open,
+      overdue: workload.overdue,
+      onTimeRate30d: workload.closed30d > 0 ? round(workload.closedOnTime30d / workload.closed30d, 4) : null,
+      closed30d: workload.closed30d,
+      recoveredTodayYuan: workload.recoveredTodayYuan,
+      involvedTodayYuan: intake.involvedTodayYuan,
+    },
+    volume: {
+      start: new Date(intake.windowFromMs).toISOString(),
+      stepMs: MINUTE_MS,
+      current: intake.minutes,
+      baseline: baselineFor(intake, history),
+    },
+    regions: regionRows(scope, intake, workload),
+    topCategories: intake.categories,
+    topMerchants: a.parties.value.topMerchants,
+    topBrands: a.parties.value.topBrands,
+    channelMix: intake.channelMix,
+    lineMix: intake.today.byLine,
+    latestCases: a.feed.value.latestCases,
+    urgentCases: a.feed.value.urgentCases,
+    heat: a.heat.value,
+    // those features do not exist yet: honestly empty, as current as the tick
+    alerts: [],
+    incidents: [],
+  };
+  const intakeAt = a.intake.forMs;
+  const panelAsOfMs: Record<PanelName, number> = {
+    kpis: Math.min(intakeAt, a.workload.forMs, a.history.forMs),
+    volume: Math.min(intakeAt, a.history.forMs),
+    regions: Math.min(intakeAt, a.workload.forMs),
+    topCategories: intakeAt,
+    topMerchants: a.parties.forMs,
+    topBrands: a.parties.forMs,
+    channelMix: intakeAt,
+    lineMix: intakeAt,
+    latestCases: a.feed.forMs,
+    urgentCases: a.feed.forMs,
+    heat: a.heat.forMs,
+    alerts: asOfMs,
+    incidents: asOfMs,
+  };
+  return { panels, panelAsOfMs, asOfMs };
+}
