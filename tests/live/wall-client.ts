@@ -9,6 +9,7 @@ import {
   type WallSnapshot,
   type WallUpdate,
 } from '@shared/wall-events';
+import { classifyUpdate, mergeUpdate, stateFromSnapshot, type WallState } from '@client/stores/wall-merge';
 
 export type Payload = ({ event: 'wall:snapshot' } & WallSnapshot) | ({ event: 'wall:update' } & WallUpdate);
 
@@ -62,6 +63,19 @@ export function connectWall(baseUrl: string, auth: { token?: string } = {}, opti
     },
     close: () => socket.disconnect(),
   };
+}
+
+/**
+ * The state a wall holds after these payloads, merged by the client's own rules (client/stores):
+ * deltas and volume tails must rebuild exactly what a snapshot of the same seq says.
+ */
+export function mergedState(payloads: Payload[]): WallState | null {
+  let state: WallState | null = null;
+  for (const { event, ...payload } of payloads) {
+    if (event === 'wall:snapshot') state = stateFromSnapshot(payload as WallSnapshot);
+    else if (classifyUpdate(state, payload as WallUpdate) === 'applied') state = mergeUpdate(state!, payload as WallUpdate);
+  }
+  return state;
 }
 
 /** Resolves with the connect_error message, or rejects when the handshake is accepted. */

@@ -5,7 +5,7 @@ import { CHANNEL_CODES, KIND_CODES, LINE_CODES } from '@shared/codes';
 import { childrenOf } from '@shared/regions';
 import type { WallSnapshot } from '@shared/wall-events';
 import { makeCase, startTestServer, type TestServer } from '../helpers/test-server';
-import { connectWall, metricValue, refusal, type WallClient } from './wall-client';
+import { connectWall, mergedState, metricValue, refusal, type WallClient } from './wall-client';
 
 let ts: TestServer;
 const clients: WallClient[] = [];
@@ -83,9 +83,15 @@ describe('snapshot, updates and counts', () => {
     expect(regions.get('420102')).toMatchObject({ today: 2, lastHour: 2 });
     expect(regions.get('420106')).toMatchObject({ today: 1, lastHour: 1 });
     expect(counted.panels.regions!.reduce((n, r) => n + r.today, 0)).toBe(3);
-    // the volume tail carries the three minutes that changed
-    const volume = replayVolume(client.payloads);
-    expect(volume.current.reduce((a, b) => a + b, 0)).toBe(3);
+    // the volume tails rebuild, minute for minute, the series a fresh snapshot would show
+    const volume = mergedState(client.payloads)!.panels.volume;
+    expect(volume.current.reduce((x, y) => x + y, 0)).toBe(3);
+    const fresh = wall();
+    await fresh.subscribe(scope);
+    const full = (await fresh.waitFor((p) => p.event === 'wall:snapshot', 'snapshot')) as WallSnapshot & { event: string };
+    const upToDate = mergedState(client.payloads.filter((p) => p.seq <= full.seq))!;
+    expect(upToDate.seq).toBe(full.seq);
+    expect(upToDate.panels).toEqual(full.panels);
   });
 
   it('refreshes the slow panels (open, merchants, brands) with their own panelAsOf', async () => {
@@ -118,20 +124,4 @@ describe('snapshot, updates and counts', () => {
 
 function zero<K extends string>(codes: readonly K[]): Record<K, number> {
   return Object.fromEntries(codes.map((c) => [c, 0])) as Record<K, number>;
-}
-
-/** The volume series a client holds after the snapshot and every tail (as client/stores does). */
-function replayVolume(payloads: ReturnType<typeof wall>['payloads']) {
-  let series = { start: 0, current: [] as number[] };
-  for (const p of payloads) {
-    const v = p.event === 'wall:snapshot' ? p.panels.volume : p.volumeTail;
-    if (!v) continue;
-    if (p.event === 'wall:snapshot') series = { start: Date.parse(v.start), current: [...v.current] };
-    else {
-      const offset = (Date.parse(v.start) - series.start) / v.stepMs;
-      series.current = series.current.slice(0, offset).concat(v.current).slice(-1440);
-      series.start = Date.parse(v.start) + v.current.length * v.stepMs - series.current.length * v.stepMs;
-    }
-  }
-  return series;
 }
