@@ -46,6 +46,7 @@ export function createServer({ config, clock = systemClock, logger = createLogge
   const queue = createIngestQueue({
     writer: createCaseWriter(clickhouse),
     spool,
+    isReachable: () => clickhouse.ping(),
     metrics,
     logger,
     maxCases: config.batchMaxCases,
@@ -57,7 +58,7 @@ export function createServer({ config, clock = systemClock, logger = createLogge
   app.disable('x-powered-by');
   app.use(httpMetrics(metrics));
   app.use(opsRoutes({ clickhouse, metrics, spool, health }));
-  app.use(ingestRoutes({ tokens, queue, metrics, maxBodyBytes: config.maxBodyBytes }));
+  app.use(ingestRoutes({ tokens, queue, metrics, maxBodyBytes: config.maxBodyBytes, clock }));
   app.use(statsRoutes({ tokens, clickhouse }));
   app.use(staticRoutes(config.boundaryDir));
   app.use((error: Error & { status?: number; type?: string }, _req: Request, res: Response, _next: NextFunction) => {

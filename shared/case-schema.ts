@@ -55,6 +55,27 @@ export const caseInputSchema = z
 
 export type CaseInput = z.infer<typeof caseInputSchema>;
 
+/** Cases are kept six years (five on the wall plus a year for annual comparisons); older ones are refused. */
+export const RETENTION_YEARS = 6;
+/** How far ahead of the server's clock a sender's clock may run before its times count as future. */
+export const MAX_CLOCK_SKEW_MS = 10 * 60_000;
+
+/**
+ * The checks that depend on the time of posting: a case from the future, or one older than the
+ * retention the store keeps, would be stored wrongly or dropped silently by the TTL. "field: reason".
+ */
+export function checkCaseTimes(c: Pick<CaseInput, 'receivedAt' | 'updatedAt'>, nowMs: number): string[] {
+  const errors: string[] = [];
+  const latest = nowMs + MAX_CLOCK_SKEW_MS;
+  const received = Date.parse(c.receivedAt);
+  const oldest = new Date(nowMs);
+  oldest.setUTCFullYear(oldest.getUTCFullYear() - RETENTION_YEARS);
+  if (received > latest) errors.push('receivedAt: is in the future');
+  if (received < oldest.getTime()) errors.push(`receivedAt: is older than the ${RETENTION_YEARS}-year retention`);
+  if (c.updatedAt !== undefined && Date.parse(c.updatedAt) > latest) errors.push('updatedAt: is in the future');
+  return errors;
+}
+
 export interface RejectedCase {
   index: number;
   id?: string;

@@ -10,6 +10,9 @@ import type { Spool } from './spool';
 
 export type Durability = 'stored' | 'spooled';
 
+/** ClickHouse answered but refused the cases: a data problem, not an outage, so they are not spooled. */
+export class StoreRejectedError extends Error {}
+
 interface Waiting {
   versions: CaseVersion[];
   resolve: (durability: Durability) => void;
@@ -24,6 +27,8 @@ export interface IngestQueueOptions {
   maxCases: number;
   maxWaitMs: number;
   replayEveryMs?: number;
+  /** whether ClickHouse answers at all: tells an outage (spool) from a refused batch (don't) */
+  isReachable: () => Promise<boolean>;
 }
 
 export function createIngestQueue(options: IngestQueueOptions) {
@@ -41,14 +46,53 @@ export function createIngestQueue(options: IngestQueueOptions) {
   }
 
   async function replaySpool(): Promise<void> {
-    if (spool.pendingCases() === 0) return;
-    try {
-      const batches = await spool.replay(store);
-      if (batches > 0) logger.info({ batches, left: spool.pendingCases() }, 'replayed spooled batches');
-    } catch (error) {
-      logger.warn({ err: (error as Error).message, left: spool.pendingCases() }, 'spool replay stopped: ClickHouse still failing');
+    while (spool.pendingCases() > 0) {
+      try {
+        const batches = await spool.replay(store);
+        if (batches > 0) logger.info({ batches, left: spool.pendingCases() }, 'replayed spooled batches');
+        break;
+      } catch (error) {
+        const reason = (error as Error).message;
+        if (!(await options.isReachable())) {
+          logger.warn({ err: reason, left: spool.pendingCases() }, 'spool replay stopped: ClickHouse still failing');
+          break;
+        }
+        // answering yet refusing the same batch: set it aside rather than block every later case
+        const moved = await spool.setAsideHead(reason);
+        metrics.spoolSetAside.inc(moved);
+        logger.error({ err: reason, versions: moved }, 'ClickHouse refused a spooled batch: moved to spool/rejected.ndjson');
+      }
     }
     metrics.spoolPending.set(spool.pendingCases());
+  }
+
+  async function spoolBatch(taken: Waiting[], reason: string): Promise<void> {
+    const batch = taken.flatMap((w) => w.versions);
+    try {
+      await spool.append(batch);
+    } catch (spoolError) {
+      for (const w of taken) w.reject(spoolError as Error);
+      return;
+    }
+    metrics.casesSpooled.inc(batch.length);
+    metrics.spoolPending.set(spool.pendingCases());
+    logger.warn({ cases: batch.length, reason }, 'ClickHouse unavailable: batch spooled');
+    for (const w of taken) w.resolve('spooled');
+  }
+
+  /** ClickHouse refused a gathered batch while answering: store request by request, so only the request with the bad data fails. */
+  async function storeEach(taken: Waiting[]): Promise<void> {
+    for (const [i, w] of taken.entries()) {
+      try {
+        await store(w.versions);
+        w.resolve('stored');
+      } catch (error) {
+        const reason = (error as Error).message;
+        if (!(await options.isReachable())) return spoolBatch(taken.slice(i), reason);
+        logger.error({ err: reason, cases: w.versions.length }, 'ClickHouse refused the cases of one request');
+        w.reject(new StoreRejectedError(reason));
+      }
+    }
   }
 
   async function flush(): Promise<void> {
@@ -56,25 +100,17 @@ export function createIngestQueue(options: IngestQueueOptions) {
     waiting = [];
     waitingCases = 0;
     if (taken.length === 0) return;
-    const batch = taken.flatMap((w) => w.versions);
-    let durability: Durability = 'stored';
+    await replaySpool();
+    // while the spool holds anything, new batches go behind it, in order
+    if (spool.pendingCases() > 0) return spoolBatch(taken, 'spool not yet drained');
     try {
-      await replaySpool();
-      if (spool.pendingCases() > 0) throw new Error('spool not yet drained');
-      await store(batch);
+      await store(taken.flatMap((w) => w.versions));
     } catch (error) {
-      durability = 'spooled';
-      try {
-        await spool.append(batch);
-        metrics.casesSpooled.inc(batch.length);
-        metrics.spoolPending.set(spool.pendingCases());
-        logger.warn({ cases: batch.length, reason: (error as Error).message }, 'ClickHouse unavailable: batch spooled');
-      } catch (spoolError) {
-        for (const w of taken) w.reject(spoolError as Error);
-        return;
-      }
+      const reason = (error as Error).message;
+      if (await options.isReachable()) return storeEach(taken);
+      return spoolBatch(taken, reason);
     }
-    for (const w of taken) w.resolve(durability);
+    for (const w of taken) w.resolve('stored');
   }
 
   let flushQueued = false;

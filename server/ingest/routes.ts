@@ -1,12 +1,13 @@
 // POST /api/v1/cases: validate each case, accept the valid ones (even beside invalid ones), reply
 // once they are durable. 200 when at least one was accepted, 422 when none was.
 import express, { Router } from 'express';
-import { caseInputSchema, describeIssues, type IngestReply, type RejectedCase } from '@shared/case-schema';
+import { caseInputSchema, checkCaseTimes, describeIssues, type IngestReply, type RejectedCase } from '@shared/case-schema';
 import { mayIngest, type TokenStore } from '../auth/tokens';
 import { requireRole } from '../auth/require-role';
+import type { Clock } from '../clock';
 import type { Metrics } from '../ops/metrics';
 import { toCaseVersion, type CaseVersion } from './case-row';
-import type { IngestQueue } from './ingest-queue';
+import { StoreRejectedError, type IngestQueue } from './ingest-queue';
 import { BodyError, parseCasesBody } from './parse-body';
 
 export interface IngestRouteDeps {
@@ -14,9 +15,10 @@ export interface IngestRouteDeps {
   queue: IngestQueue;
   metrics: Metrics;
   maxBodyBytes: number;
+  clock: Clock;
 }
 
-export function ingestRoutes({ tokens, queue, metrics, maxBodyBytes }: IngestRouteDeps): Router {
+export function ingestRoutes({ tokens, queue, metrics, maxBodyBytes, clock }: IngestRouteDeps): Router {
   const router = Router();
   router.post(
     '/api/v1/cases',
@@ -34,7 +36,7 @@ export function ingestRoutes({ tokens, queue, metrics, maxBodyBytes }: IngestRou
         }
         throw error;
       }
-      const { accepted, rejected } = validate(parsed.items, parsed.lineErrors);
+      const { accepted, rejected } = validate(parsed.items, parsed.lineErrors, clock.now());
       metrics.casesRejected.inc(rejected.length);
       if (accepted.length === 0) {
         res.status(422).json({ accepted: 0, rejected } satisfies IngestReply);
@@ -43,7 +45,10 @@ export function ingestRoutes({ tokens, queue, metrics, maxBodyBytes }: IngestRou
       try {
         await queue.submit(accepted);
       } catch (error) {
-        res.status(503).json({ error: `cases could not be stored or spooled: ${(error as Error).message}` });
+        // the store refused these (reachable, but rejecting the data) or neither store nor spool worked:
+        // nothing from this request was kept, so the sender must retry; say which
+        const rejectedByStore = error instanceof StoreRejectedError;
+        res.status(rejectedByStore ? 500 : 503).json({ error: `${rejectedByStore ? 'ClickHouse rejected the cases' : 'cases could not be stored or spooled'}: ${(error as Error).message}; nothing from this request was kept` });
         return;
       }
       metrics.casesAccepted.inc(accepted.length);
@@ -53,7 +58,7 @@ export function ingestRoutes({ tokens, queue, metrics, maxBodyBytes }: IngestRou
   return router;
 }
 
-function validate(items: unknown[], lineErrors: Map<number, string>) {
+function validate(items: unknown[], lineErrors: Map<number, string>, nowMs: number) {
   const accepted: CaseVersion[] = [];
   const rejected: RejectedCase[] = [];
   items.forEach((item, index) => {
@@ -63,8 +68,9 @@ function validate(items: unknown[], lineErrors: Map<number, string>) {
       return;
     }
     const result = caseInputSchema.safeParse(item);
-    if (result.success) accepted.push(toCaseVersion(result.data));
-    else rejected.push({ index, id: idOf(item), errors: describeIssues(result.error) });
+    const errors = result.success ? checkCaseTimes(result.data, nowMs) : describeIssues(result.error);
+    if (result.success && errors.length === 0) accepted.push(toCaseVersion(result.data));
+    else rejected.push({ index, id: idOf(item), errors });
   });
   return { accepted, rejected };
 }

@@ -42,3 +42,21 @@ describe('spool', () => {
     expect(openSpool(dir).pendingCases()).toBe(1);
   });
 });
+
+describe('spool set-aside', () => {
+  it('moves the oldest batch, with its reason, to rejected.ndjson and keeps the rest in order', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'spool-'));
+    const spool = openSpool(dir);
+    await spool.append([version('poison'), version('x')]);
+    await spool.append([version('next')]);
+    expect(await spool.setAsideHead('refused: constraint')).toBe(2);
+    expect(spool.pendingCases()).toBe(1);
+    const rejected = fs.readFileSync(path.join(dir, 'spool', 'rejected.ndjson'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(rejected).toHaveLength(1);
+    expect(rejected[0].reason).toBe('refused: constraint');
+    expect(rejected[0].versions.map((v: CaseVersion) => v.id)).toEqual(['poison', 'x']);
+    const left: string[] = [];
+    await openSpool(dir).replay(async (batch) => void left.push(...batch.map((v) => v.id)));
+    expect(left).toEqual(['next']);
+  });
+});

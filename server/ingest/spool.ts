@@ -11,11 +11,18 @@ export interface Spool {
   append(batch: CaseVersion[]): Promise<void>;
   /** Replays batches oldest first through `write`; stops at the first failure, keeping the rest. */
   replay(write: (batch: CaseVersion[]) => Promise<void>): Promise<number>;
+  /**
+   * Moves the oldest batch to spool/rejected.ndjson with the reason, for an operator to look at:
+   * for a batch ClickHouse keeps refusing while it answers, which would otherwise block the spool
+   * forever. Returns how many case versions it moved.
+   */
+  setAsideHead(reason: string): Promise<number>;
 }
 
 export function openSpool(dataDir: string): Spool {
   const dir = path.join(dataDir, 'spool');
   const file = path.join(dir, 'ingest.ndjson');
+  const rejectedFile = path.join(dir, 'rejected.ndjson');
   fs.mkdirSync(dir, { recursive: true });
   let pending = readBatches(file).reduce((n, batch) => n + batch.length, 0);
 
@@ -23,13 +30,7 @@ export function openSpool(dataDir: string): Spool {
     pendingCases: () => pending,
 
     async append(batch) {
-      const handle = await fs.promises.open(file, 'a');
-      try {
-        await handle.write(`${JSON.stringify(batch)}\n`);
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
+      await appendSynced(file, `${JSON.stringify(batch)}\n`);
       pending += batch.length;
     },
 
@@ -47,7 +48,26 @@ export function openSpool(dataDir: string): Spool {
       }
       return done;
     },
+
+    async setAsideHead(reason) {
+      const [head, ...rest] = readBatches(file);
+      if (!head) return 0;
+      await appendSynced(rejectedFile, `${JSON.stringify({ at: new Date().toISOString(), reason, versions: head })}\n`);
+      await rewrite(file, rest);
+      pending = rest.reduce((n, batch) => n + batch.length, 0);
+      return head.length;
+    },
   };
+}
+
+async function appendSynced(file: string, text: string): Promise<void> {
+  const handle = await fs.promises.open(file, 'a');
+  try {
+    await handle.write(text);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
 }
 
 function readBatches(file: string): CaseVersion[][] {

@@ -4,7 +4,7 @@ import { migrate, loadMigrations } from '../../server/clickhouse/migrate';
 import { makeCase, startTestServer, type TestServer } from '../helpers/test-server';
 
 let ts: TestServer;
-const t0 = Date.now() - 10 * 60_000;
+const t0 = Date.now() - 60 * 60_000;
 const at = (minutes: number) => new Date(t0 + minutes * 60_000).toISOString();
 
 beforeAll(async () => {
@@ -130,5 +130,35 @@ describe('GET /api/v1/stats', () => {
     expect((await stats('national', at(2), at(1))).status).toBe(400);
     expect((await stats('national', 'today', at(1))).status).toBe(400);
     expect((await stats('national', at(0), at(1), 'ingest')).status).toBe(403);
+  });
+});
+
+describe('batches the store must take or refuse honestly', () => {
+  async function metric(name: string): Promise<number> {
+    const text = await (await fetch(`${ts.baseUrl}/metrics`)).text();
+    return Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1] ?? NaN);
+  }
+
+  it('stores a batch spanning 150 days (a sender catching up), not spooling it', async () => {
+    const day0 = Date.UTC(2025, 0, 1, 2);
+    const cases = Array.from({ length: 150 }, (_, i) => makeCase(`SPAN-${i}`, { receivedAt: new Date(day0 + i * 86_400_000).toISOString() }));
+    expect((await ts.ingest(cases)).body.accepted).toBe(150);
+    expect(await metric('commandwall_cases_spooled_total')).toBe(0);
+    const span = await stats('national', new Date(day0).toISOString(), new Date(day0 + 150 * 86_400_000).toISOString());
+    expect(span.body.total).toBe(150);
+  });
+
+  it('fails only the request whose cases ClickHouse refuses while answering, and spools nothing', async () => {
+    await ts.server.clickhouse.command('test', "ALTER TABLE case_versions ADD CONSTRAINT test_refuse CHECK id != 'REFUSED-1'");
+    try {
+      const [good, bad] = await Promise.all([ts.ingest([makeCase('FINE-1')]), ts.ingest([makeCase('REFUSED-1')])]);
+      expect(good.status).toBe(200);
+      expect(bad.status).toBe(500);
+      expect(JSON.stringify(bad.body)).toContain('nothing from this request was kept');
+      expect(await metric('commandwall_cases_spooled_total')).toBe(0);
+      expect(await sum("SELECT count() AS n FROM case_versions WHERE id IN ('FINE-1', 'REFUSED-1')")).toBe(1);
+    } finally {
+      await ts.server.clickhouse.command('test', 'ALTER TABLE case_versions DROP CONSTRAINT test_refuse');
+    }
   });
 });
