@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ingestBench } from './ingest-bench';
+import { liveBench } from './live-bench';
 
 function table(title: string, rows: ReadonlyArray<object>): void {
   console.log(`\n## ${title}\n`);
@@ -27,3 +28,5 @@ if (wants('ingest')) {
   table('Ingest: request to queryable, 1,000 cases per request', rows);
   console.log(`\nratio HTTP / bare insert: ${(rows[1].casesPerSecond / rows[0].casesPerSecond).toFixed(2)}`);
 }
+
+if (wants('live')) for (const [title, rows] of await liveBench(path.join(scratch, 'live'))) table(title, rows);

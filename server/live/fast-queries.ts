@@ -7,7 +7,14 @@ import type { CaseCounts, HeatPoint, LatestCase, RankedItem } from '@shared/wall
 import type { ClickHouse } from '../clickhouse/client';
 import { toDateTime, toDateTime64 } from '../clickhouse/datetime';
 import { loadQuery } from '../queries/load';
-import { FEED_WINDOW_MS, HEAT_WINDOW_MS, URGENT_WINDOW_MS, VOLUME_MINUTES, type ScopeParams, type TickTimes } from './tick-window';
+import {
+  FEED_WINDOW_MS,
+  HEAT_WINDOW_MS,
+  URGENT_WINDOW_MS,
+  VOLUME_MINUTES,
+  type ScopeParams,
+  type TickTimes,
+} from './tick-window';
 
 const intakeSql = loadQuery('wall-intake');
 const feedSql = loadQuery('wall-feed');

@@ -11,7 +11,8 @@ export type PanelJson = Map<PanelName, string>;
 
 export function panelJson(panels: WallPanels): PanelJson {
   const json: PanelJson = new Map();
-  for (const name of Object.keys(panels) as PanelName[]) if (name !== 'volume') json.set(name, JSON.stringify(panels[name]));
+  for (const name of Object.keys(panels) as PanelName[])
+    if (name !== 'volume') json.set(name, JSON.stringify(panels[name]));
   return json;
 }
 
@@ -35,7 +36,11 @@ export function volumeTail(previous: VolumeSeries, next: VolumeSeries): VolumeSe
   let from = next.current.length;
   for (let i = 0; i < next.current.length; i += 1) {
     const j = i + shift;
-    if (j >= previous.current.length || previous.current[j] !== next.current[i] || previous.baseline[j] !== next.baseline[i]) {
+    if (
+      j >= previous.current.length ||
+      previous.current[j] !== next.current[i] ||
+      previous.baseline[j] !== next.baseline[i]
+    ) {
       from = i;
       break;
     }

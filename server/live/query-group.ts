@@ -41,7 +41,8 @@ export class QueryGroup<R> {
       const pending: Pending<R> = { forMs: times.nowMs, promise: Promise.resolve() };
       pending.promise = this.spec.run(times).then(
         (value) => void (pending.settled = { ok: true, value }),
-        (error: unknown) => void (pending.settled = { ok: false, error: error instanceof Error ? error : new Error(String(error)) }),
+        (error: unknown) =>
+          void (pending.settled = { ok: false, error: error instanceof Error ? error : new Error(String(error)) }),
       );
       this.pending = pending;
     }

@@ -159,7 +159,10 @@ export class ScopeRoom {
   private logHealth(groups: QueryGroup<unknown>[]): void {
     const failing = groups.filter((g) => g.failing);
     if (failing.length > 0 && !this.wasDegraded) {
-      this.deps.logger.warn({ scope: this.params.scope, groups: failing.map((g) => g.spec.name), err: failing[0].lastError?.message }, 'wall scope degraded: ClickHouse did not answer');
+      this.deps.logger.warn(
+        { scope: this.params.scope, groups: failing.map((g) => g.spec.name), err: failing[0].lastError?.message },
+        'wall scope degraded: ClickHouse did not answer',
+      );
     } else if (failing.length === 0 && this.wasDegraded) {
       this.deps.logger.info({ scope: this.params.scope }, 'wall scope recovered');
     }

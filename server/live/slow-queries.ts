@@ -51,7 +51,14 @@ export async function queryWorkload(ch: ClickHouse, scope: ScopeParams, t: TickT
     closedFrom: toDateTime(t.hourNowMs - ON_TIME_WINDOW_MS),
     todayFrom: toDateTime(t.todayFromMs),
   });
-  const result: WorkloadResult = { open: 0, overdue: 0, closed30d: 0, closedOnTime30d: 0, recoveredTodayYuan: 0, children: new Map() };
+  const result: WorkloadResult = {
+    open: 0,
+    overdue: 0,
+    closed30d: 0,
+    closedOnTime30d: 0,
+    recoveredTodayYuan: 0,
+    children: new Map(),
+  };
   for (const row of rows) {
     if (row.part === 'activity') {
       result.closed30d += Number(row.a);
@@ -93,7 +100,11 @@ export async function queryParties(ch: ClickHouse, scope: ScopeParams, t: TickTi
     limit: TOP_PARTIES,
   });
   const result: PartiesResult = { topMerchants: [], topBrands: [] };
-  for (const row of rows) (row.party === 'merchant' ? result.topMerchants : result.topBrands).push({ key: row.name, count: Number(row.cases) });
+  for (const row of rows)
+    (row.party === 'merchant' ? result.topMerchants : result.topBrands).push({
+      key: row.name,
+      count: Number(row.cases),
+    });
   return result;
 }
 

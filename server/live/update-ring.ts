@@ -3,7 +3,8 @@
 // than the ring covers starts again from a snapshot.
 import type { WallSnapshot, WallUpdate } from '@shared/wall-events';
 
-export type RingEntry = { event: 'wall:snapshot'; payload: WallSnapshot } | { event: 'wall:update'; payload: WallUpdate };
+export type RingEntry =
+  { event: 'wall:snapshot'; payload: WallSnapshot } | { event: 'wall:update'; payload: WallUpdate };
 
 export class UpdateRing {
   private readonly entries: RingEntry[] = [];

@@ -41,7 +41,8 @@ it('computes a scope watched by two walls once per tick and sends both the same 
   // one per wall would be 20
   expect(queriesAfter - queriesBefore).toBeGreaterThanOrEqual(9);
   expect(queriesAfter - queriesBefore).toBeLessThanOrEqual(11);
-  const bySeq = (c: WallClient) => new Map(c.payloads.filter((p) => p.event === 'wall:update').map((p) => [p.seq, p] as [number, Payload]));
+  const bySeq = (c: WallClient) =>
+    new Map(c.payloads.filter((p) => p.event === 'wall:update').map((p) => [p.seq, p] as [number, Payload]));
   const [seenA, seenB] = [bySeq(a), bySeq(b)];
   for (let seq = from; seq <= from + 10; seq += 1) expect(seenB.get(seq)).toEqual(seenA.get(seq));
 });

@@ -54,7 +54,10 @@ it('counts the cases of the CST day until midnight, and only the new day after i
   expect(state.panels.regions.find((r) => r.code === '420100')?.today).toBe(3);
   expect(state.panels.volume.current.reduce((a, b) => a + b, 0)).toBe(7); // EARLY left the 24-hour window
   // yesterday up to the same minute: EARLY (refreshed with the slow panels, so wait for it)
-  const compared = await client.waitFor((p) => p.seq >= after.seq && p.panels.kpis?.sameTimeYesterday.total === 1, 'same time yesterday');
+  const compared = await client.waitFor(
+    (p) => p.seq >= after.seq && p.panels.kpis?.sameTimeYesterday.total === 1,
+    'same time yesterday',
+  );
   expect(compared.panels.kpis!.today.total).toBe(3);
   expect(compared.panels.kpis!.sameTimeLastWeek.total).toBe(0);
 });

@@ -30,9 +30,15 @@ it('resends what a reconnecting wall missed, in order, and it ends up with the s
   await b.waitFor((p) => p.seq >= seen.seq, 'the same seq');
   a.close(); // the network drops
   const lastSeq = a.payloads.at(-1)!.seq;
-  expect((await ts.ingest([makeCase('R-1', { regionCode: '440305' }), makeCase('R-2', { regionCode: '440306' })])).body.accepted).toBe(2);
+  expect(
+    (await ts.ingest([makeCase('R-1', { regionCode: '440305' }), makeCase('R-2', { regionCode: '440306' })])).body
+      .accepted,
+  ).toBe(2);
   const counted = await b.waitFor((p) => p.panels.kpis?.today.total === 2, 'the cases counted while a is away');
-  const missedUntil = await b.waitFor((p) => p.seq >= Math.max(counted.seq, lastSeq + 3), 'a few ticks while a is away');
+  const missedUntil = await b.waitFor(
+    (p) => p.seq >= Math.max(counted.seq, lastSeq + 3),
+    'a few ticks while a is away',
+  );
 
   const back = wall();
   expect(await back.subscribe(scope, lastSeq)).toEqual({ ok: true, data: { scope, resumed: true } });
@@ -77,7 +83,10 @@ it('keeps sending updates flagged degraded, with their true asOf, while ClickHou
   } finally {
     await ts.server.clickhouse.command('test:attach', 'ATTACH TABLE intake_minute');
   }
-  const recovered = await client.waitFor((p) => p.seq > healthy.seq && !p.degraded && p.seq > client.payloads.findLast((q) => q.degraded)!.seq, 'recovery');
+  const recovered = await client.waitFor(
+    (p) => p.seq > healthy.seq && !p.degraded && p.seq > client.payloads.findLast((q) => q.degraded)!.seq,
+    'recovery',
+  );
   expect(Date.parse(recovered.asOf)).toBeGreaterThan(Date.parse(client.payloads.findLast((q) => q.degraded)!.asOf));
   expect(mergedState(client.payloads)!.panels.kpis.today.total).toBe(2);
 });

@@ -23,7 +23,11 @@ export interface WallClient {
   close(): void;
 }
 
-export function connectWall(baseUrl: string, auth: { token?: string } = {}, options: { reconnection?: boolean } = {}): WallClient {
+export function connectWall(
+  baseUrl: string,
+  auth: { token?: string } = {},
+  options: { reconnection?: boolean } = {},
+): WallClient {
   const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(`${baseUrl}${WALL_NAMESPACE}`, {
     auth,
     transports: ['websocket'],
@@ -44,7 +48,8 @@ export function connectWall(baseUrl: string, auth: { token?: string } = {}, opti
   return {
     socket,
     payloads,
-    subscribe: (scope, lastSeq) => socket.emitWithAck('scope:subscribe', lastSeq === undefined ? { scope } : { scope, lastSeq }),
+    subscribe: (scope, lastSeq) =>
+      socket.emitWithAck('scope:subscribe', lastSeq === undefined ? { scope } : { scope, lastSeq }),
     unsubscribe: (scope) => socket.emitWithAck('scope:unsubscribe', { scope }),
     waitFor(test, what) {
       const seen = payloads.find(test);
@@ -73,14 +78,20 @@ export function mergedState(payloads: Payload[]): WallState | null {
   let state: WallState | null = null;
   for (const { event, ...payload } of payloads) {
     if (event === 'wall:snapshot') state = stateFromSnapshot(payload as WallSnapshot);
-    else if (classifyUpdate(state, payload as WallUpdate) === 'applied') state = mergeUpdate(state!, payload as WallUpdate);
+    else if (classifyUpdate(state, payload as WallUpdate) === 'applied')
+      state = mergeUpdate(state!, payload as WallUpdate);
   }
   return state;
 }
 
 /** Resolves with the connect_error message, or rejects when the handshake is accepted. */
 export function refusal(baseUrl: string, auth: { token?: string }): Promise<string> {
-  const socket = io(`${baseUrl}${WALL_NAMESPACE}`, { auth, transports: ['websocket'], reconnection: false, forceNew: true });
+  const socket = io(`${baseUrl}${WALL_NAMESPACE}`, {
+    auth,
+    transports: ['websocket'],
+    reconnection: false,
+    forceNew: true,
+  });
   return new Promise((resolve, reject) => {
     socket.on('connect_error', (error) => {
       socket.disconnect();

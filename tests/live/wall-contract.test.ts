@@ -32,8 +32,14 @@ describe('the /wall handshake', () => {
 
   it('refuses unknown scopes and malformed requests in the ack', async () => {
     const client = wall('director');
-    expect(await client.subscribe('999999')).toEqual({ ok: false, error: expect.stringMatching(/^scope: unknown scope/) });
-    expect(await client.subscribe('national', -1)).toMatchObject({ ok: false, error: expect.stringMatching(/^lastSeq/) });
+    expect(await client.subscribe('999999')).toEqual({
+      ok: false,
+      error: expect.stringMatching(/^scope: unknown scope/),
+    });
+    expect(await client.subscribe('national', -1)).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^lastSeq/),
+    });
     expect(client.payloads).toHaveLength(0);
   });
 });
@@ -42,9 +48,35 @@ describe('snapshot, updates and counts', () => {
   const scope = '420100'; // Wuhan: children are its districts
   const now = Date.now();
   const cases = [
-    makeCase('C-1', { regionCode: '420102', kind: 'complaint', line: 'consumer', channel: 'phone', merchant: { name: '甲超市' }, brand: '甲' }, now - 5 * 60_000),
-    makeCase('C-2', { regionCode: '420102', kind: 'report', line: 'food-drug', channel: 'web', merchant: { name: '甲超市' } }, now - 3 * 60_000),
-    makeCase('C-3', { regionCode: '420106', kind: 'consultation', line: 'price', channel: 'phone', urgent: true, summary: '价格欺诈' }, now - 2 * 60_000),
+    makeCase(
+      'C-1',
+      {
+        regionCode: '420102',
+        kind: 'complaint',
+        line: 'consumer',
+        channel: 'phone',
+        merchant: { name: '甲超市' },
+        brand: '甲',
+      },
+      now - 5 * 60_000,
+    ),
+    makeCase(
+      'C-2',
+      { regionCode: '420102', kind: 'report', line: 'food-drug', channel: 'web', merchant: { name: '甲超市' } },
+      now - 3 * 60_000,
+    ),
+    makeCase(
+      'C-3',
+      {
+        regionCode: '420106',
+        kind: 'consultation',
+        line: 'price',
+        channel: 'phone',
+        urgent: true,
+        summary: '价格欺诈',
+      },
+      now - 2 * 60_000,
+    ),
     // outside the scope (Huangshi): must not count
     makeCase('C-4', { regionCode: '420202' }, now - 60_000),
   ];
@@ -53,7 +85,9 @@ describe('snapshot, updates and counts', () => {
     const client = wall();
     const ack = await client.subscribe(scope);
     expect(ack).toEqual({ ok: true, data: { scope, resumed: false } });
-    const first = (await client.waitFor((p) => p.event === 'wall:snapshot', 'snapshot')) as WallSnapshot & { event: string };
+    const first = (await client.waitFor((p) => p.event === 'wall:snapshot', 'snapshot')) as WallSnapshot & {
+      event: string;
+    };
     expect(first.scope).toBe(scope);
     expect(first.degraded).toBe(false);
     expect(first.panels.kpis.today.total).toBe(0);
@@ -88,7 +122,9 @@ describe('snapshot, updates and counts', () => {
     expect(volume.current.reduce((x, y) => x + y, 0)).toBe(3);
     const fresh = wall();
     await fresh.subscribe(scope);
-    const full = (await fresh.waitFor((p) => p.event === 'wall:snapshot', 'snapshot')) as WallSnapshot & { event: string };
+    const full = (await fresh.waitFor((p) => p.event === 'wall:snapshot', 'snapshot')) as WallSnapshot & {
+      event: string;
+    };
     const upToDate = mergedState(client.payloads.filter((p) => p.seq <= full.seq))!;
     expect(upToDate.seq).toBe(full.seq);
     expect(upToDate.panels).toEqual(full.panels);
@@ -97,24 +133,37 @@ describe('snapshot, updates and counts', () => {
   it('refreshes the slow panels (open, merchants, brands) with their own panelAsOf', async () => {
     const client = wall();
     await client.subscribe(scope);
-    const snapshot = (await client.waitFor((p) => p.event === 'wall:snapshot', 'snapshot')) as WallSnapshot & { event: string };
+    const snapshot = (await client.waitFor((p) => p.event === 'wall:snapshot', 'snapshot')) as WallSnapshot & {
+      event: string;
+    };
     expect(snapshot.panels.kpis.today.total).toBe(3);
     // computed every few seconds, not every tick: wait for the refresh that sees the cases
     const open = await client.waitFor((p) => p.panels.kpis?.open === 3, 'open cases counted');
     expect(open.panels.kpis!.overdue).toBe(0);
-    const merchants = await client.waitFor((p) => p.panels.topMerchants !== undefined && p.panels.topMerchants.length > 0, 'top merchants');
+    const merchants = await client.waitFor(
+      (p) => p.panels.topMerchants !== undefined && p.panels.topMerchants.length > 0,
+      'top merchants',
+    );
     expect(merchants.panels.topMerchants).toEqual([{ key: '甲超市', count: 2 }]);
-    const brands = await client.waitFor((p) => p.panels.topBrands !== undefined && p.panels.topBrands.length > 0, 'top brands');
+    const brands = await client.waitFor(
+      (p) => p.panels.topBrands !== undefined && p.panels.topBrands.length > 0,
+      'top brands',
+    );
     expect(brands.panels.topBrands).toEqual([{ key: '甲', count: 1 }]);
     // a panel refreshed less often than the tick says so: its panelAsOf lags asOf in later updates
-    const later = await client.waitFor((p) => p.seq > merchants.seq && p.panelAsOf.topMerchants !== p.asOf, 'a tick between refreshes');
+    const later = await client.waitFor(
+      (p) => p.seq > merchants.seq && p.panelAsOf.topMerchants !== p.asOf,
+      'a tick between refreshes',
+    );
     expect(Date.parse(later.panelAsOf.topMerchants!)).toBeLessThan(Date.parse(later.asOf));
     expect(later.panelAsOf.kpis! <= later.asOf).toBe(true);
   });
 
   it('exposes the live metrics', async () => {
     expect(await metricValue(ts.baseUrl, 'commandwall_socket_clients')).toBeGreaterThan(0);
-    expect(await metricValue(ts.baseUrl, 'commandwall_clickhouse_queries_total{query="wall-intake"}')).toBeGreaterThan(0);
+    expect(await metricValue(ts.baseUrl, 'commandwall_clickhouse_queries_total{query="wall-intake"}')).toBeGreaterThan(
+      0,
+    );
     expect(await metricValue(ts.baseUrl, 'commandwall_tick_duration_seconds_count{level="city"}')).toBeGreaterThan(0);
     const text = await (await fetch(`${ts.baseUrl}/metrics`)).text();
     expect(text).toContain('commandwall_ticks_skipped_total');
