@@ -10,6 +10,9 @@ import { roomName } from './scope-room';
 import type { ScopeRegistry } from './scope-registry';
 import type { RingEntry } from './update-ring';
 
+/** Scopes one socket may follow at once (tiles of one wall share one scope; a director drills down). */
+export const MAX_SCOPES_PER_SOCKET = 8;
+
 export type WallNamespace = Namespace<ClientToServerEvents, ServerToClientEvents>;
 type WallSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
 
@@ -44,6 +47,14 @@ export function handleWallSocket(socket: WallSocket, registry: ScopeRegistry, me
     const parsed = subscribeRequestSchema.safeParse(request);
     if (!parsed.success) return reply({ ok: false, error: firstIssue(parsed.error) });
     const { scope, lastSeq } = parsed.data;
+    // every scope a wall follows is computed every tick: one token must not be able to start hundreds
+    const followed = [...socket.rooms].filter((r) => r.startsWith('scope:') && r !== roomName(scope)).length;
+    if (followed >= MAX_SCOPES_PER_SOCKET) {
+      return reply({
+        ok: false,
+        error: `a wall may follow at most ${MAX_SCOPES_PER_SOCKET} scopes at once: unsubscribe first`,
+      });
+    }
     const room = registry.open(scope);
     const missed = lastSeq === undefined ? undefined : room.missedSince(lastSeq);
     const snapshot = missed ? undefined : room.snapshotNow();

@@ -42,6 +42,21 @@ describe('the /wall handshake', () => {
     });
     expect(client.payloads).toHaveLength(0);
   });
+
+  it('limits how many scopes one socket follows at once', async () => {
+    const client = wall();
+    const provinces = childrenOf('national')
+      .slice(0, 9)
+      .map((r) => r.code);
+    for (const code of provinces.slice(0, 8)) expect(await client.subscribe(code)).toMatchObject({ ok: true });
+    expect(await client.subscribe(provinces[8])).toEqual({
+      ok: false,
+      error: expect.stringMatching(/at most 8 scopes/),
+    });
+    expect(await client.unsubscribe(provinces[0])).toEqual({ ok: true });
+    expect(await client.subscribe(provinces[8])).toMatchObject({ ok: true });
+    client.close();
+  });
 });
 
 describe('snapshot, updates and counts', () => {
