@@ -1,6 +1,7 @@
 // `npm run bench` live section: ingest-to-screen latency, fan-out and history, each against Command
 // Wall in a child process. Returns [title, rows] tables for bench/run.ts to print.
 // BENCH_HISTORY_SIZES (default 1M,10M,100M cases) sets the history sizes; see docs/benchmarks.md.
+import fs from 'node:fs';
 import path from 'node:path';
 import { startChild } from './live-child';
 import { fanout } from './live-fanout';
@@ -38,20 +39,30 @@ async function history(dataDir: string, sizes: number[]): Promise<Row[]> {
   return rows;
 }
 
+/** Runs one part in its own data directory, removed afterwards (100M cases take about 7 GB). */
+async function inDir<T>(dir: string, run: (dir: string) => Promise<T>): Promise<T> {
+  try {
+    return await run(dir);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 export async function liveBench(scratch: string): Promise<Array<[string, Row[]]>> {
   const sizes = (process.env.BENCH_HISTORY_SIZES ?? '1000000,10000000,100000000').split(',').map(Number);
+  const at = (name: string) => path.join(scratch, name);
   const tables: Array<[string, Row[]]> = [];
   tables.push([
     'Live: ingest reply to the first wall payload counting the case (national scope)',
     [
-      ...(await latency(path.join(scratch, 'latency-1000'), 1000)),
-      ...(await latency(path.join(scratch, 'latency-250'), 250)),
+      ...(await inDir(at('latency-1000'), (dir) => latency(dir, 1000))),
+      ...(await inDir(at('latency-250'), (dir) => latency(dir, 250))),
     ],
   ]);
-  tables.push(['Live: fan-out over 10 scopes, TICK_MS=1000', await fanout(path.join(scratch, 'fanout'))]);
+  tables.push(['Live: fan-out over 10 scopes, TICK_MS=1000', await inDir(at('fanout'), fanout)]);
   tables.push([
     'Live: tick duration as history grows (recent 24 h identical in every size)',
-    await history(path.join(scratch, 'history'), sizes),
+    await inDir(at('history'), (dir) => history(dir, sizes)),
   ]);
   return tables;
 }

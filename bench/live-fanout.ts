@@ -49,11 +49,14 @@ export async function fanout(dataDir: string): Promise<Row[]> {
   const rows: Row[] = [];
   for (const sockets of [1, 100, 1000]) {
     const walls: Wall[] = [];
+    let snapshotBytes = 0;
     for (let i = 0; i < sockets; i += 50) {
       const batch = Array.from({ length: Math.min(50, sockets - i) }, (_, j) => {
         const wall = openWall(info);
         walls.push(wall);
-        return subscribe(wall, FANOUT_SCOPES[(i + j) % FANOUT_SCOPES.length]);
+        const subscribed = subscribe(wall, FANOUT_SCOPES[(i + j) % FANOUT_SCOPES.length]);
+        if (i + j === 0) void subscribed.then((s) => (snapshotBytes = JSON.stringify(s).length));
+        return subscribed;
       });
       await Promise.all(batch);
     }
@@ -84,7 +87,8 @@ export async function fanout(dataDir: string): Promise<Row[]> {
       'queries/tick': perTick,
       'queries/tick/scope': perTick / scopes,
       'event-loop lag p99 ms': Math.round(lagP99Ms(text) * 10) / 10,
-      'update bytes/tick (one wall)': Math.round(bytes / FANOUT_TICKS),
+      'national snapshot bytes': snapshotBytes,
+      'national update bytes/tick': Math.round(bytes / FANOUT_TICKS),
     });
     walls.forEach((w) => w.close());
     await sleep(2 * tickMs); // the rooms pause before the next round

@@ -24,17 +24,23 @@ export async function latency(dataDir: string, tickMs: number): Promise<Row[]> {
   const rows: Row[] = [];
   let sent = shownTotal;
   for (const rate of [1, 100, 1000]) {
-    const intervalMs = rate === 1 ? 1000 : 50;
+    // 5 requests a second above 1 case/s: one request's reply takes tens of milliseconds
+    const intervalMs = rate === 1 ? 1000 : 200;
     const perRequest = (rate * intervalMs) / 1000;
-    const durationMs = rate === 1 ? 25_000 : 12_000;
+    const durationMs = rate === 1 ? 30_000 : 15_000;
     samples = [];
     const started = performance.now();
     let requests = 0;
-    // requests one after the other, on a fixed schedule: the totals then say which request a payload counts
+    // requests one after the other (the totals then say which request a payload counts), at a steady
+    // rate but at varying phases of the tick (a golden-ratio sequence): a fixed phase would measure
+    // one point of the tick cycle over and over
     while (performance.now() - started < durationMs) {
-      const slot = started + requests * intervalMs;
+      const phase = ((requests * 0.618034) % 1) - 0.5;
+      const slot = started + (requests + 0.8 * phase) * intervalMs;
       if (performance.now() < slot) await sleep(slot - performance.now());
-      const cases = benchCases(perRequest, `L${tickMs}-${rate}-${requests}`);
+      // received now: counted in today's total whatever the time of day
+      const receivedAt = new Date().toISOString();
+      const cases = benchCases(perRequest, `L${tickMs}-${rate}-${requests}`).map((c) => ({ ...c, receivedAt }));
       sent += await ingest(info, JSON.stringify(cases));
       // a payload that already counts it arrived before the reply: 0 ms on that screen
       if (shownTotal >= sent) samples.push(0);

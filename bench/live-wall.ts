@@ -1,6 +1,11 @@
 // What the live benchmark's parts share: a wall socket against the child server, and the ingest API.
 import { io, type Socket } from 'socket.io-client';
-import { WALL_NAMESPACE, type ClientToServerEvents, type ServerToClientEvents } from '@shared/wall-events';
+import {
+  WALL_NAMESPACE,
+  type ClientToServerEvents,
+  type ServerToClientEvents,
+  type WallSnapshot,
+} from '@shared/wall-events';
 
 export type Wall = Socket<ServerToClientEvents, ClientToServerEvents>;
 export type Row = Record<string, string | number>;
@@ -21,8 +26,9 @@ export function openWall(info: ServerInfo): Wall {
   });
 }
 
-export async function subscribe(wall: Wall, scope: string): Promise<number> {
-  const snapshot = new Promise<number>((resolve) => wall.once('wall:snapshot', (s) => resolve(s.seq)));
+/** Subscribes and resolves with the first snapshot. */
+export async function subscribe(wall: Wall, scope: string): Promise<WallSnapshot> {
+  const snapshot = new Promise<WallSnapshot>((resolve) => wall.once('wall:snapshot', resolve));
   const ack = await wall.emitWithAck('scope:subscribe', { scope });
   if (!ack.ok) throw new Error(ack.error);
   return snapshot;
