@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { parseTile, parseWallParams, searchWithScope } from './wall-params';
+
+const known = (scope: string) => scope === 'national' || scope === '420100';
+
+describe('wall URL parameters', () => {
+  it('has safe defaults', () => {
+    expect(parseWallParams('', known)).toEqual({
+      layout: 'standard',
+      tile: null,
+      scope: 'national',
+      director: false,
+      lang: 'zh',
+      measure: 'today',
+    });
+  });
+
+  it('reads layout, tile, scope, mode, lang and measure', () => {
+    const params = parseWallParams('?layout=wide&tile=2/3&scope=420100&mode=director&lang=en&measure=overdue', known);
+    expect(params).toEqual({
+      layout: 'wide',
+      tile: { index: 2, count: 3 },
+      scope: '420100',
+      director: true,
+      lang: 'en',
+      measure: 'overdue',
+    });
+  });
+
+  it('falls back on bad values', () => {
+    const params = parseWallParams('?layout=huge&tile=4/3&scope=999999&measure=x', known);
+    expect(params.layout).toBe('standard');
+    expect(params.tile).toBeNull();
+    expect(params.scope).toBe('national');
+    expect(params.measure).toBe('today');
+    expect(parseTile('0/2')).toBeNull();
+    expect(parseTile('1/1')).toBeNull();
+    expect(parseTile(' 3/3 ')).toEqual({ index: 3, count: 3 });
+  });
+
+  it('rewrites the scope in the search string, keeping the rest verbatim', () => {
+    expect(searchWithScope('?tile=2/3&scope=420000&mode=director', '420100')).toBe(
+      '?tile=2/3&mode=director&scope=420100',
+    );
+    expect(searchWithScope('?scope=420100', 'national')).toBe('');
+  });
+});

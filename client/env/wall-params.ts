@@ -1,0 +1,59 @@
+// What a display is told by its URL. Walls are configured by URL only (no settings page), so every
+// parameter has a safe default and a bad value falls back to it instead of breaking the display.
+import type { Scope } from '@shared/regions';
+import { parseLocale, type Locale } from '@client/i18n';
+import { MEASURES, type Measure } from '@client/stores/measures';
+
+export type LayoutName = 'standard' | 'wide';
+
+export interface WallTile {
+  /** 1-based position from the left */
+  index: number;
+  count: number;
+}
+
+export interface WallParams {
+  layout: LayoutName;
+  /** null: this display shows the whole canvas */
+  tile: WallTile | null;
+  scope: Scope;
+  /** director mode: the map drills down on click */
+  director: boolean;
+  lang: Locale;
+  measure: Measure;
+}
+
+const MAX_TILES = 12;
+
+export function parseTile(value: string | null): WallTile | null {
+  const match = /^(\d{1,2})\/(\d{1,2})$/.exec(value?.trim() ?? '');
+  if (!match) return null;
+  const index = Number(match[1]);
+  const count = Number(match[2]);
+  if (count < 2 || count > MAX_TILES || index < 1 || index > count) return null;
+  return { index, count };
+}
+
+export function parseWallParams(search: string, isValidScope: (scope: string) => boolean): WallParams {
+  const params = new URLSearchParams(search);
+  const scope = params.get('scope')?.trim() ?? 'national';
+  const measure = params.get('measure') as Measure | null;
+  return {
+    layout: params.get('layout') === 'wide' ? 'wide' : 'standard',
+    tile: parseTile(params.get('tile')),
+    scope: isValidScope(scope) ? scope : 'national',
+    director: params.get('mode') === 'director',
+    lang: parseLocale(params.get('lang')),
+    measure: measure && MEASURES.includes(measure) ? measure : 'today',
+  };
+}
+
+/** The URL search string with the scope changed, so a reload after a drill-down stays where it was. */
+export function searchWithScope(search: string, scope: Scope): string {
+  const parts = search
+    .replace(/^\?/, '')
+    .split('&')
+    .filter((part) => part !== '' && !part.startsWith('scope='));
+  if (scope !== 'national') parts.push(`scope=${scope}`);
+  return parts.length ? `?${parts.join('&')}` : '';
+}

@@ -1,0 +1,42 @@
+// What the wall is looking at: scope, measure, layout. Set from the URL at start; the scope and the
+// measure change by clicks in director mode.
+import { defineStore } from 'pinia';
+import { ref } from 'vue';
+import { getRegion, type Scope } from '@shared/regions';
+import type { LayoutName, WallParams, WallTile } from '@client/env/wall-params';
+import type { Measure } from './measures';
+
+export const useViewStore = defineStore('view', () => {
+  /** the subscribed scope: 'national' or an adcode */
+  const scope = ref<Scope>('national');
+  /** what the map colours and the region ranking sorts by */
+  const measure = ref<Measure>('today');
+  /** clicks drill down (director mode); a plain wall ignores pointer input */
+  const director = ref(false);
+  const layout = ref<LayoutName>('standard');
+  /** this display's slice of a multi-screen wall, or null for the whole canvas */
+  const tile = ref<WallTile | null>(null);
+
+  function configure(params: WallParams): void {
+    scope.value = params.scope;
+    measure.value = params.measure;
+    director.value = params.director;
+    layout.value = params.layout;
+    tile.value = params.tile;
+  }
+
+  /** Drill into a child region; ignored outside director mode and below county level. */
+  function drillTo(code: Scope): void {
+    if (!director.value || code === scope.value) return;
+    if (code !== 'national' && !getRegion(code)) return;
+    scope.value = code;
+  }
+
+  /** One level up: county → city → province → national. */
+  function drillUp(): void {
+    if (scope.value === 'national') return;
+    drillTo(getRegion(scope.value)?.parent ?? 'national');
+  }
+
+  return { scope, measure, director, layout, tile, configure, drillTo, drillUp };
+});

@@ -1,0 +1,179 @@
+import { createPinia, setActivePinia } from 'pinia';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { MAX_FEED_CASES } from './wall-merge';
+import { useWallStore } from './wall-store';
+import type { CaseCounts, WallPanels, WallSnapshot, WallUpdate } from '@shared/wall-events';
+
+// Small literal payloads, the smallest valid contract objects, overridable per test.
+const counts = (total: number): CaseCounts => ({
+  total,
+  byKind: { consultation: 0, complaint: total, report: 0, suggestion: 0 },
+  byLine: { consumer: total, quality: 0, 'food-drug': 0, price: 0, ip: 0 },
+});
+
+const T0 = Date.parse('2026-03-15T02:00:00.000Z');
+const iso = (ms: number) => new Date(ms).toISOString();
+
+function panels(total = 10): WallPanels {
+  return {
+    kpis: {
+      today: counts(total),
+      sameTimeYesterday: counts(8),
+      sameTimeLastWeek: counts(12),
+      lastHour: 3,
+      open: 5,
+      overdue: 1,
+      onTimeRate30d: 0.97,
+      closed30d: 100,
+      recoveredTodayYuan: 1000,
+      involvedTodayYuan: 5000,
+    },
+    volume: { start: iso(T0 - 4 * 60_000), stepMs: 60_000, current: [1, 2, 3, 4, 5], baseline: [5, 4, 3, 2, 1] },
+    regions: [],
+    topCategories: [{ key: 'food', count: 4 }],
+    topMerchants: [],
+    topBrands: [],
+    channelMix: { phone: 1, voicemail: 0, web: 0, app: 0, wechat: 0, sms: 0, letter: 0, visit: 0, transfer: 0 },
+    lineMix: { consumer: 1, quality: 0, 'food-drug': 0, price: 0, ip: 0 },
+    latestCases: [],
+    urgentCases: [],
+    heat: [],
+    alerts: [],
+    incidents: [],
+  };
+}
+
+function snapshot(seq: number, atMs: number, overrides: Partial<WallSnapshot> = {}): WallSnapshot {
+  return {
+    scope: 'national',
+    seq,
+    asOf: iso(atMs),
+    sentAt: iso(atMs + 50),
+    degraded: false,
+    panelAsOf: {},
+    panels: panels(),
+    ...overrides,
+  };
+}
+
+function update(seq: number, atMs: number, overrides: Partial<WallUpdate> = {}): WallUpdate {
+  return {
+    scope: 'national',
+    seq,
+    asOf: iso(atMs),
+    sentAt: iso(atMs + 50),
+    degraded: false,
+    panelAsOf: {},
+    panels: {},
+    ...overrides,
+  };
+}
+
+const TICK = 1000;
+
+describe('wall store', () => {
+  beforeEach(() => setActivePinia(createPinia()));
+
+  it('replaces on snapshot, then merges partial updates keeping untouched panels as they were', () => {
+    const wall = useWallStore();
+    wall.applySnapshot(snapshot(7, T0), T0 + 60);
+    const categoriesBefore = wall.panels!.topCategories;
+    const next = panels(11).kpis;
+    expect(wall.applyUpdate(update(8, T0 + TICK, { panels: { kpis: next } }), T0 + TICK + 60)).toBe('applied');
+    expect(wall.state!.seq).toBe(8);
+    expect(wall.panels!.kpis.today.total).toBe(11);
+    expect(wall.panels!.topCategories).toBe(categoriesBefore);
+    wall.applySnapshot(snapshot(20, T0 + 5 * TICK, { panels: panels(99) }));
+    expect(wall.state!.seq).toBe(20);
+    expect(wall.panels!.kpis.today.total).toBe(99);
+  });
+
+  it('merges the volume tail and shifts the window', () => {
+    const wall = useWallStore();
+    wall.applySnapshot(snapshot(1, T0));
+    const tail = { start: iso(T0), stepMs: 60_000, current: [6, 1], baseline: [0, 0] };
+    wall.applyUpdate(update(2, T0 + TICK, { volumeTail: tail }));
+    expect(wall.panels!.volume.current).toEqual([1, 2, 3, 4, 6, 1]);
+  });
+
+  it('detects a seq gap, ignores the update, and resumes when the missing seq arrives', () => {
+    const wall = useWallStore();
+    wall.applySnapshot(snapshot(1, T0));
+    expect(wall.applyUpdate(update(3, T0 + 2 * TICK))).toBe('gap');
+    expect(wall.resyncing).toBe(true);
+    expect(wall.state!.seq).toBe(1);
+    expect(wall.applyUpdate(update(1, T0))).toBe('duplicate');
+    expect(wall.applyUpdate(update(2, T0 + TICK))).toBe('applied');
+    expect(wall.applyUpdate(update(3, T0 + 2 * TICK))).toBe('applied');
+    expect(wall.resyncing).toBe(false);
+  });
+
+  it('ignores payloads of another scope and updates before the first snapshot', () => {
+    const wall = useWallStore();
+    expect(wall.applyUpdate(update(1, T0))).toBe('ignored');
+    wall.reset('420100');
+    wall.applySnapshot(snapshot(1, T0));
+    expect(wall.state).toBeNull();
+    wall.applySnapshot(snapshot(1, T0, { scope: '420100' }));
+    expect(wall.applyUpdate(update(2, T0 + TICK))).toBe('ignored');
+    expect(wall.applyUpdate(update(2, T0 + TICK, { scope: '420100' }))).toBe('applied');
+  });
+
+  it('caps the feed', () => {
+    const wall = useWallStore();
+    const many = Array.from({ length: 80 }, (_, i) => ({ ...sampleCase, id: String(i) }));
+    wall.applySnapshot(snapshot(1, T0, { panels: { ...panels(), latestCases: many } }));
+    expect(wall.panels!.latestCases).toHaveLength(MAX_FEED_CASES);
+  });
+
+  it('turns a panel stale after three ticks without fresh data, on the server clock', () => {
+    const wall = useWallStore();
+    // The display clock is 10 minutes fast: ages must still come out right.
+    const skew = 10 * 60_000;
+    wall.applySnapshot(snapshot(1, T0), T0 + 50 + skew);
+    expect(wall.freshness('volume', T0 + 2 * TICK + skew)).toEqual({ ageMs: 2 * TICK, stale: false });
+    expect(wall.freshness('volume', T0 + 3.5 * TICK + skew)!.stale).toBe(true);
+    expect(wall.wallStale(T0 + 2 * TICK + skew)).toBe(false);
+    expect(wall.wallStale(T0 + 4 * TICK + skew)).toBe(true);
+  });
+
+  it('learns the tick from the stream cadence', () => {
+    const wall = useWallStore();
+    const tick = 250;
+    wall.applySnapshot(snapshot(1, T0), T0 + 50);
+    for (let seq = 2; seq < 8; seq += 1)
+      wall.applyUpdate(update(seq, T0 + (seq - 1) * tick), T0 + (seq - 1) * tick + 50);
+    expect(wall.tickMs).toBe(tick);
+    const last = T0 + 6 * tick;
+    expect(wall.freshness('kpis', last + 50 + 4 * tick)!.stale).toBe(true);
+  });
+
+  it('judges a slower panel by its own cadence', () => {
+    const wall = useWallStore();
+    const merchantsAsOf = (ms: number) => ({ topMerchants: iso(ms), topBrands: iso(ms) });
+    wall.applySnapshot(snapshot(1, T0, { panelAsOf: merchantsAsOf(T0) }), T0 + 50);
+    for (let seq = 2; seq <= 25; seq += 1) {
+      const at = T0 + (seq - 1) * TICK;
+      const refreshed = T0 + Math.floor((seq - 1) / 10) * 10 * TICK;
+      wall.applyUpdate(update(seq, at, { panelAsOf: merchantsAsOf(refreshed) }), at + 50);
+    }
+    // Data 4 s old: stale for a 1 s panel, fresh for one refreshed every 10 s.
+    const now = T0 + 24 * TICK + 50;
+    expect(wall.freshness('merchants', now)!.stale).toBe(false);
+    expect(wall.freshness('merchants', now + 30 * TICK)!.stale).toBe(true);
+  });
+});
+
+const sampleCase = {
+  id: 'x',
+  receivedAt: iso(T0),
+  regionCode: '420102',
+  line: 'consumer',
+  kind: 'complaint',
+  channel: 'phone',
+  category: 'food',
+  status: 'received',
+  urgent: false,
+  summary: '...',
+  location: null,
+} as const;

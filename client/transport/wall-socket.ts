@@ -1,0 +1,113 @@
+// The one owner of the /wall Socket.IO connection. It subscribes on every (re)connect presenting the
+// last seq it has, so the server can resend what was missed; it hands payloads to the wall store and
+// resubscribes when the store sees a seq gap. Components never touch the socket.
+import { io, type Socket } from 'socket.io-client';
+import {
+  WALL_NAMESPACE,
+  type ClientToServerEvents,
+  type ServerToClientEvents,
+  type WallSnapshot,
+  type WallUpdate,
+} from '@shared/wall-events';
+import type { Scope } from '@shared/regions';
+import { useConnectionStore } from '@client/stores/connection-store';
+import { useWallStore } from '@client/stores/wall-store';
+
+type WallSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+const ACK_TIMEOUT_MS = 5_000;
+/** After a refusal socket.io stops retrying by itself; a kiosk must not, the token may be re-issued. */
+const RETRY_AFTER_REFUSAL_MS = 30_000;
+/** Gaps arrive on every tick until the resend lands: ask again at most this often. */
+const MIN_RESUBSCRIBE_INTERVAL_MS = 2_000;
+
+export interface WallTransport {
+  /** Leave the current scope and follow another one from its snapshot. */
+  setScope(scope: Scope): void;
+  /** Close the connection and remove every listener (tests, hot reload). */
+  stop(): void;
+}
+
+export function startWallTransport(options: { token: string; scope: Scope; url?: string }): WallTransport {
+  const wall = useWallStore();
+  const connection = useConnectionStore();
+  let scope = options.scope;
+  let lastSubscribeAtMs = 0;
+  let retryTimer: ReturnType<typeof setTimeout> | null = null;
+  wall.reset(scope);
+
+  // Same origin by default: the Express server serves both the wall and /wall.
+  const socket: WallSocket = io(`${options.url ?? ''}${WALL_NAMESPACE}`, {
+    auth: { token: options.token },
+    reconnectionDelay: 1_000,
+    reconnectionDelayMax: 10_000,
+  });
+
+  function subscribe(): void {
+    const state = wall.state;
+    // Presenting lastSeq only makes sense for the scope it belongs to.
+    const lastSeq = state && state.scope === scope ? state.seq : undefined;
+    const requested = scope;
+    lastSubscribeAtMs = Date.now();
+    socket.timeout(ACK_TIMEOUT_MS).emit('scope:subscribe', { scope: requested, lastSeq }, (err, reply) => {
+      if (requested !== scope) return;
+      if (err) connection.subscribeError = err.message;
+      else connection.subscribeError = reply.ok ? null : reply.error;
+    });
+  }
+
+  function onConnect(): void {
+    connection.markConnected();
+    subscribe();
+  }
+
+  function onDisconnect(): void {
+    connection.markDisconnected();
+  }
+
+  function onConnectError(err: Error): void {
+    connection.markDisconnected();
+    // While socket.active, the manager retries by itself (network down, server restarting).
+    // Inactive means the server's middleware refused us: say so, and try again later anyway.
+    if (socket.active) return;
+    connection.markRefused(err.message);
+    if (retryTimer) clearTimeout(retryTimer);
+    retryTimer = setTimeout(() => socket.connect(), RETRY_AFTER_REFUSAL_MS);
+  }
+
+  function onSnapshot(snapshot: WallSnapshot): void {
+    wall.applySnapshot(snapshot);
+  }
+
+  function onUpdate(update: WallUpdate): void {
+    const outcome = wall.applyUpdate(update);
+    if (outcome === 'gap' && Date.now() - lastSubscribeAtMs >= MIN_RESUBSCRIBE_INTERVAL_MS) subscribe();
+  }
+
+  socket.on('connect', onConnect);
+  socket.on('disconnect', onDisconnect);
+  socket.on('connect_error', onConnectError);
+  socket.on('wall:snapshot', onSnapshot);
+  socket.on('wall:update', onUpdate);
+
+  return {
+    setScope(next: Scope): void {
+      if (next === scope) return;
+      const previous = scope;
+      scope = next;
+      wall.reset(next);
+      if (!socket.connected) return; // onConnect subscribes to the new scope
+      socket.timeout(ACK_TIMEOUT_MS).emit('scope:unsubscribe', { scope: previous }, () => undefined);
+      subscribe();
+    },
+    stop(): void {
+      if (retryTimer) clearTimeout(retryTimer);
+      socket.off('connect', onConnect);
+      socket.off('disconnect', onDisconnect);
+      socket.off('connect_error', onConnectError);
+      socket.off('wall:snapshot', onSnapshot);
+      socket.off('wall:update', onUpdate);
+      socket.disconnect();
+    },
+  };
+}

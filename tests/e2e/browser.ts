@@ -1,0 +1,70 @@
+// Real headless Chromium for the wall's end-to-end tests: Debian's chromium driven by playwright-core
+// (no browser download). Collects console errors and page errors so a test can assert there are none,
+// and saves screenshots under tests/e2e/screenshots/ (ignored by git).
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+export const SCREENSHOT_DIR = fileURLToPath(new URL('./screenshots/', import.meta.url));
+
+export interface WallPage {
+  page: Page;
+  /** console.error messages and uncaught page errors, in order */
+  consoleErrors: string[];
+  /** Saves tests/e2e/screenshots/<name>.png and returns its path. */
+  screenshot(name: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+}
+
+export async function openWall(
+  browser: Browser,
+  url: string,
+  viewport: { width: number; height: number } = { width: 1920, height: 1080 },
+): Promise<WallPage> {
+  // deviceScaleFactor 1: a 3840x2160 wall is laid out at 3840x2160 CSS px, as a real 4K wall at 100%.
+  const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  const consoleErrors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => consoleErrors.push(`pageerror: ${error.message}`));
+  await page.goto(url, { waitUntil: 'domcontentloaded' });
+  return {
+    page,
+    consoleErrors,
+    async screenshot(name: string) {
+      mkdirSync(SCREENSHOT_DIR, { recursive: true });
+      const path = `${SCREENSHOT_DIR}${name}.png`;
+      await page.screenshot({ path });
+      return path;
+    },
+    close: () => context.close(),
+  };
+}
+
+/** Resolves once every panel has its first data and the map canvas exists. */
+export async function waitForWallDrawn(page: Page, timeoutMs = 15_000): Promise<void> {
+  await page.waitForSelector('[data-testid="map"] canvas', { timeout: timeoutMs });
+  await page.waitForFunction(
+    () => {
+      const panels = [...document.querySelectorAll('[data-testid^="panel-"]')];
+      return panels.length >= 10 && panels.every((panel) => panel.getAttribute('data-stale') === 'false');
+    },
+    undefined,
+    { timeout: timeoutMs },
+  );
+}
