@@ -20,6 +20,8 @@ const ACK_TIMEOUT_MS = 5_000;
 const RETRY_AFTER_REFUSAL_MS = 30_000;
 /** Gaps arrive on every tick until the resend lands: ask again at most this often. */
 const MIN_RESUBSCRIBE_INTERVAL_MS = 2_000;
+/** A server that disconnects us on purpose (shutting down, restarting) gets this long before we return. */
+const RECONNECT_AFTER_SERVER_DISCONNECT_MS = 2_000;
 
 export interface WallTransport {
   /** Leave the current scope and follow another one from its snapshot. */
@@ -61,8 +63,19 @@ export function startWallTransport(options: { token: string; scope: Scope; url?:
     subscribe();
   }
 
-  function onDisconnect(): void {
+  function onDisconnect(reason: Socket.DisconnectReason): void {
     connection.markDisconnected();
+    // Socket.IO reconnects by itself after a lost connection, but not after the server said goodbye
+    // (a graceful shutdown disconnects every socket): a kiosk must come back when the server does.
+    if (reason === 'io server disconnect') retryLater(RECONNECT_AFTER_SERVER_DISCONNECT_MS);
+  }
+
+  function retryLater(delayMs: number): void {
+    if (retryTimer) clearTimeout(retryTimer);
+    retryTimer = setTimeout(() => {
+      retryTimer = null;
+      socket.connect();
+    }, delayMs);
   }
 
   function onConnectError(err: Error): void {
@@ -71,8 +84,7 @@ export function startWallTransport(options: { token: string; scope: Scope; url?:
     // Inactive means the server's middleware refused us: say so, and try again later anyway.
     if (socket.active) return;
     connection.markRefused(err.message);
-    if (retryTimer) clearTimeout(retryTimer);
-    retryTimer = setTimeout(() => socket.connect(), RETRY_AFTER_REFUSAL_MS);
+    retryLater(RETRY_AFTER_REFUSAL_MS);
   }
 
   function onSnapshot(snapshot: WallSnapshot): void {
