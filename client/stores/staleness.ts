@@ -6,6 +6,8 @@ import type { PanelName } from '@shared/wall-events';
 export const DEFAULT_TICK_MS = 1000;
 /** A panel whose data is older than this many ticks is shown stale. */
 export const STALE_AFTER_TICKS = 3;
+/** A part's cadence guessed from its lag alone is believed up to this many ticks. */
+export const PRIOR_CADENCE_MAX_TICKS = 10;
 
 const MIN_TICK_MS = 100;
 const MAX_TICK_MS = 60_000;

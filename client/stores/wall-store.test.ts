@@ -162,6 +162,17 @@ describe('wall store', () => {
     expect(wall.freshness('merchants', now)!.stale).toBe(false);
     expect(wall.freshness('merchants', now + 30 * TICK)!.stale).toBe(true);
   });
+  it("before it sees a refresh, takes a slow panel's lag behind the tick as its cadence", () => {
+    const wall = useWallStore();
+    // Opened 4 s after the merchants were last computed: 5 s old a second later, and not stale yet.
+    const panelAsOf = { topMerchants: iso(T0 - 4 * TICK), topBrands: iso(T0 - 4 * TICK) };
+    wall.applySnapshot(snapshot(1, T0, { panelAsOf }), T0 + 50);
+    wall.applyUpdate(update(2, T0 + TICK, { panelAsOf }), T0 + TICK + 50);
+    expect(wall.freshness('merchants', T0 + TICK + 50)!.stale).toBe(false);
+    expect(wall.freshness('feed', T0 + 4 * TICK + 100)!.stale).toBe(true);
+    // The guess is bounded: a part that never refreshes still turns stale.
+    expect(wall.freshness('merchants', T0 + 40 * TICK)!.stale).toBe(true);
+  });
 });
 
 const sampleCase = {

@@ -4,6 +4,7 @@ import { computed, ref, shallowRef } from 'vue';
 import type { PanelName, WallSnapshot, WallUpdate } from '@shared/wall-events';
 import {
   DEFAULT_TICK_MS,
+  PRIOR_CADENCE_MAX_TICKS,
   estimateClockOffsetMs,
   estimateTickMs,
   isStale,
@@ -33,7 +34,8 @@ export const useWallStore = defineStore('wall', () => {
   // Sample rings: plain arrays, not reactive, bounded by SAMPLE_WINDOW.
   const asOfSteps: number[] = [];
   const offsetSamples: number[] = [];
-  const partSteps = new Map<PanelName, { last: string; steps: number[] }>();
+  /** per part: its last panelAsOf, the steps between refreshes, and the largest lag behind asOf since */
+  const partSteps = new Map<PanelName, { last: string; steps: number[]; lagMs: number }>();
 
   const panels = computed(() => state.value?.panels ?? null);
 
@@ -41,16 +43,24 @@ export const useWallStore = defineStore('wall', () => {
     lastPayloadAtMs.value = receivedAtMs;
     pushSample(offsetSamples, receivedAtMs - Date.parse(payload.sentAt));
     clockOffsetMs.value = estimateClockOffsetMs(offsetSamples);
-    const cadence: Partial<Record<PanelName, number>> = {};
+    const payloadAsOfMs = Date.parse(payload.asOf);
     for (const [part, asOf] of Object.entries(payload.panelAsOf) as [PanelName, string][]) {
+      const lagMs = Math.max(0, payloadAsOfMs - Date.parse(asOf));
       const seen = partSteps.get(part);
-      if (!seen) partSteps.set(part, { last: asOf, steps: [] });
+      if (!seen) partSteps.set(part, { last: asOf, steps: [], lagMs });
       else if (seen.last !== asOf) {
         pushSample(seen.steps, Date.parse(asOf) - Date.parse(seen.last));
         seen.last = asOf;
-      }
+        seen.lagMs = lagMs;
+      } else seen.lagMs = Math.max(seen.lagMs, lagMs);
     }
-    for (const [part, seen] of partSteps) if (seen.steps.length) cadence[part] = estimateTickMs(seen.steps);
+    const cadence: Partial<Record<PanelName, number>> = {};
+    for (const [part, seen] of partSteps) {
+      if (seen.steps.length) cadence[part] = estimateTickMs(seen.steps);
+      // Until a refresh has been seen, how far the part lags the tick is the best guess of its cadence:
+      // a wall opened between two refreshes of a 5 s panel must not call it stale at 3 s.
+      else if (seen.lagMs > 0) cadence[part] = Math.min(seen.lagMs, PRIOR_CADENCE_MAX_TICKS * tickMs.value);
+    }
     partCadenceMs.value = cadence;
   }
 
