@@ -6,13 +6,28 @@ import type { Messages } from '@client/i18n';
 import { STILL, axisText, splitLine } from './chart-theme';
 import type { WallChartOption } from './echarts';
 
-/** [time, value] pairs; NaN (a minute never received) stays a gap in the line. */
-export function volumePoints(series: VolumeSeries, values: readonly number[]): [number, number][] {
+/**
+ * [time, value] pairs; NaN (a minute never received) stays a gap in the line. With `completeUntilMs`,
+ * minutes that have not ended by then are left out: a minute still filling up would draw as a sudden
+ * fall at the right edge of the chart on every tick.
+ */
+export function volumePoints(
+  series: VolumeSeries,
+  values: readonly number[],
+  completeUntilMs = Infinity,
+): [number, number][] {
   const start = Date.parse(series.start);
-  return values.map((value, i) => [start + i * series.stepMs, value]);
+  const points: [number, number][] = [];
+  values.forEach((value, i) => {
+    const minuteStart = start + i * series.stepMs;
+    if (minuteStart + series.stepMs <= completeUntilMs) points.push([minuteStart, value]);
+  });
+  return points;
 }
 
+/** The series ends with the minute under way (the tick's own minute): it is not drawn until it is over. */
 export function volumeOption(series: VolumeSeries, unit: number, m: Messages): WallChartOption {
+  const minuteUnderWayMs = Date.parse(series.start) + (series.current.length - 1) * series.stepMs;
   return {
     ...STILL,
     grid: { left: 8 * unit, right: 12 * unit, top: 30 * unit, bottom: 4 * unit, containLabel: true },
@@ -46,7 +61,7 @@ export function volumeOption(series: VolumeSeries, unit: number, m: Messages): W
         type: 'line',
         showSymbol: false,
         connectNulls: false,
-        data: volumePoints(series, series.current),
+        data: volumePoints(series, series.current, minuteUnderWayMs),
         lineStyle: { color: WALL.current, width: 2.5 * unit },
         itemStyle: { color: WALL.current },
         areaStyle: { color: 'rgba(86,180,233,0.15)' },

@@ -8,7 +8,8 @@ export const zh = {
     hint: '例如 http://服务器:12315/?token=…',
   },
   refusedTitle: '服务器拒绝了此显示屏',
-  authRefused: (reason: string) => `服务器拒绝了此显示屏的连接：${reason}。如令牌已失效，请使用新的大屏地址重新打开。本页每 30 秒自动重试。`,
+  authRefused: (reason: string) =>
+    `服务器拒绝了此显示屏的连接：${reason}。如令牌已失效，请使用新的大屏地址重新打开。本页每 30 秒自动重试。`,
   connection: {
     live: '实时',
     stale: '数据滞后',
@@ -71,6 +72,7 @@ export const zh = {
     incident: '突发事件',
     boundarySource: (source: string) => `边界数据：${source}`,
     loadFailed: '地图边界数据加载失败',
+    southSea: '南海诸岛',
   },
   units: { yuan: '元', wan: '万', yi: '亿', percent: '%' },
 };

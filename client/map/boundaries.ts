@@ -14,15 +14,6 @@ export interface BoundaryProperties {
 export type BoundaryCollection = FeatureCollection<Geometry, BoundaryProperties>;
 export type Bounds = [[number, number], [number, number]];
 
-/**
- * China with the South China Sea islands (down to Zengmu Ansha, about 3.8°N): at national scope the
- * view always includes them, whatever the pack holds, so they are never cut off.
- */
-export const NATIONAL_BOUNDS: Bounds = [
-  [73.4, 3.4],
-  [135.1, 53.6],
-];
-
 const cache = new Map<RegionLevel, Promise<BoundaryCollection>>();
 
 export function loadLevel(level: RegionLevel): Promise<BoundaryCollection> {

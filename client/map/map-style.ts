@@ -13,10 +13,12 @@ export const SOURCES = {
   lines: 'lines',
   labels: 'labels',
   heat: 'heat',
+  urgent: 'urgent',
 } as const;
 export const REGION_FILL_LAYER = 'regions-fill';
 export const LABEL_LAYER = 'region-labels';
 export const LINES_LAYER = 'boundary-lines';
+export const URGENT_LAYER = 'urgent-dots';
 
 const ratio: ExpressionSpecification = ['number', ['feature-state', 'ratio'], 0];
 
@@ -32,6 +34,16 @@ export function labelSize(unit: number): number {
   return 15 * unit;
 }
 
+export function urgentPaint(unit: number) {
+  return {
+    'circle-radius': 3.5 * unit,
+    'circle-color': WALL.urgent,
+    'circle-opacity': 0.9,
+    'circle-stroke-color': WALL.background,
+    'circle-stroke-width': 1 * unit,
+  } as const;
+}
+
 export function wallMapStyle(unit: number): StyleSpecification {
   return {
     version: 8,
@@ -41,6 +53,7 @@ export function wallMapStyle(unit: number): StyleSpecification {
       [SOURCES.lines]: { type: 'geojson', data: EMPTY },
       [SOURCES.labels]: { type: 'geojson', data: EMPTY },
       [SOURCES.heat]: { type: 'geojson', data: EMPTY },
+      [SOURCES.urgent]: { type: 'geojson', data: EMPTY },
     },
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': WALL.background } },
@@ -77,6 +90,13 @@ export function wallMapStyle(unit: number): StyleSpecification {
           'heatmap-opacity': 0.75,
           'heatmap-color': ['interpolate', ['linear'], ['heatmap-density'], ...HEAT.flatMap(([at, c]) => [at, c])],
         },
+      },
+      {
+        // Every open urgent case of the day as a still dot; only the newest few also pulse (DOM markers).
+        id: URGENT_LAYER,
+        type: 'circle',
+        source: SOURCES.urgent,
+        paint: urgentPaint(unit),
       },
       {
         id: LABEL_LAYER,

@@ -4,6 +4,9 @@
 import { Marker, type Map as MapLibreMap } from 'maplibre-gl';
 import { getRegion } from '@shared/regions';
 
+/** How many of the newest urgent cases pulse; the others are still dots on the map's own layer. */
+export const PULSING_URGENT_MARKERS = 8;
+
 export interface MarkerSpec {
   id: string;
   kind: 'urgent' | 'incident';

@@ -7,20 +7,21 @@ import type { Feature, FeatureCollection, Point } from 'geojson';
 import type { Scope } from '@shared/regions';
 import type { HeatPoint } from '@shared/wall-events';
 import type { Locale } from '@client/i18n';
-import {
-  NATIONAL_BOUNDS,
-  boundsOf,
-  childFeatures,
-  childFile,
-  loadLevel,
-  loadLines,
-  unionBounds,
-  type Bounds,
-} from './boundaries';
+import { boundsOf, childFeatures, childFile, loadLevel, loadLines, type Bounds } from './boundaries';
 import type { ChoroplethScale } from './choropleth';
+import { MAINLAND_BOUNDS } from './south-sea-inset';
 import { loadLabelFontFaces } from './font-faces';
 import { labelPoints } from './labels';
-import { LABEL_LAYER, LINES_LAYER, REGION_FILL_LAYER, SOURCES, labelSize, wallMapStyle } from './map-style';
+import {
+  LABEL_LAYER,
+  LINES_LAYER,
+  REGION_FILL_LAYER,
+  SOURCES,
+  URGENT_LAYER,
+  labelSize,
+  urgentPaint,
+  wallMapStyle,
+} from './map-style';
 import { MarkerLayer, type MarkerSpec } from './markers';
 
 // In a production build the worker is its own file; MapLibre must be told where it is.
@@ -63,7 +64,7 @@ export class WallMap {
       keyboard: false,
       attributionControl: false,
       renderWorldCopies: false,
-      bounds: NATIONAL_BOUNDS,
+      bounds: MAINLAND_BOUNDS,
       pixelRatio: window.devicePixelRatio || 1,
       // Labels appear at once after a drill-down instead of fading in over 300 ms.
       fadeDuration: 0,
@@ -106,7 +107,8 @@ export class WallMap {
       this.source(SOURCES.regions).setData(regions);
       this.source(SOURCES.labels).setData(labelPoints(scope, this.options.lang));
       const ownBounds = boundsOf(regions.features);
-      this.bounds = scope === 'national' ? unionBounds(ownBounds, NATIONAL_BOUNDS) : ownBounds;
+      // Nationally the islands are in the inset (SouthSeaInset.vue), so the mainland can be drawn larger.
+      this.bounds = scope === 'national' ? MAINLAND_BOUNDS : ownBounds;
       this.fit();
       if (this.scale) this.setChoropleth(this.scale);
     } catch (error) {
@@ -132,6 +134,19 @@ export class WallMap {
     void this.ready.then(() => this.source(SOURCES.heat).setData(data));
   }
 
+  /** Still dots for every urgent case (a GeoJSON layer: two hundred of them cost one draw call). */
+  setUrgentDots(positions: readonly [number, number][]): void {
+    const data: FeatureCollection<Point> = {
+      type: 'FeatureCollection',
+      features: positions.map((coordinates) => ({
+        type: 'Feature',
+        geometry: { type: 'Point', coordinates },
+        properties: {},
+      })),
+    };
+    void this.ready.then(() => this.source(SOURCES.urgent).setData(data));
+  }
+
   setMarkers(specs: readonly MarkerSpec[]): void {
     this.markers.update(specs);
   }
@@ -147,6 +162,9 @@ export class WallMap {
       this.map.setPaintProperty('context-line', 'line-width', unit);
       this.map.setPaintProperty(LINES_LAYER, 'line-width', 1.5 * unit);
       this.map.setPaintProperty('regions-line', 'line-width', 0.8 * unit);
+      const paint = urgentPaint(unit);
+      this.map.setPaintProperty(URGENT_LAYER, 'circle-radius', paint['circle-radius']);
+      this.map.setPaintProperty(URGENT_LAYER, 'circle-stroke-width', paint['circle-stroke-width']);
     });
   }
 
