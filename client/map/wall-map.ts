@@ -37,6 +37,8 @@ export interface WallMapOptions {
   onRegionClick: (code: string) => void;
   /** the boundary pack could not be loaded: the panel says so instead of showing an empty square */
   onBoundaryError: (message: string) => void;
+  /** the scope's regions are drawn with the data's colours (once per scope; tests and the bench wait for it) */
+  onDrawn?: (scope: Scope) => void;
 }
 
 export class WallMap {
@@ -51,6 +53,9 @@ export class WallMap {
   private applied = new Map<string, number | null>();
   private unit: number;
   private styleReady = false;
+  /** the scope whose regions are in the source, once they are; null while a scope is loading */
+  private loadedScope: Scope | null = null;
+  private drawnScope: Scope | null = null;
 
   constructor(private readonly options: WallMapOptions) {
     this.unit = options.unit;
@@ -87,6 +92,8 @@ export class WallMap {
 
   async setScope(scope: Scope): Promise<void> {
     const version = ++this.scopeVersion;
+    this.loadedScope = null;
+    this.drawnScope = null;
     await this.ready;
     try {
       const provinces = await loadLevel('province');
@@ -110,6 +117,7 @@ export class WallMap {
       // Nationally the islands are in the inset (SouthSeaInset.vue), so the mainland can be drawn larger.
       this.bounds = scope === 'national' ? MAINLAND_BOUNDS : ownBounds;
       this.fit();
+      this.loadedScope = scope;
       if (this.scale) this.setChoropleth(this.scale);
     } catch (error) {
       this.options.onBoundaryError(error instanceof Error ? error.message : String(error));
@@ -122,6 +130,13 @@ export class WallMap {
     if (!this.styleReady) return;
     for (const [code, ratio] of scale.ratios)
       this.map.setFeatureState({ source: SOURCES.regions, id: code }, { ratio });
+    const scope = this.loadedScope;
+    if (scope !== null && scope !== this.drawnScope && scale.ratios.size > 0) {
+      this.drawnScope = scope;
+      this.map.once('idle', () => {
+        if (this.loadedScope === scope) this.options.onDrawn?.(scope);
+      });
+    }
   }
 
   setHeat(points: readonly HeatPoint[]): void {

@@ -56,15 +56,19 @@ export async function openWall(
   };
 }
 
-/** Resolves once every panel has its first data and the map canvas exists. */
-export async function waitForWallDrawn(page: Page, timeoutMs = 15_000): Promise<void> {
-  await page.waitForSelector('[data-testid="map"] canvas', { timeout: timeoutMs });
+/**
+ * Resolves once every panel has data and the map has drawn its regions in the data's colours; with
+ * `fresh` (the default) also none of them may be stale.
+ */
+export async function waitForWallDrawn(page: Page, timeoutMs = 15_000, fresh = true): Promise<void> {
+  await page.waitForSelector('[data-testid="map"][data-drawn="true"] canvas', { timeout: timeoutMs });
   await page.waitForFunction(
-    () => {
+    (attribute) => {
       const panels = [...document.querySelectorAll('[data-testid^="panel-"]')];
-      return panels.length >= 10 && panels.every((panel) => panel.getAttribute('data-stale') === 'false');
+      const wanted = attribute === 'data-stale' ? 'false' : 'true';
+      return panels.length >= 10 && panels.every((panel) => panel.getAttribute(attribute) === wanted);
     },
-    undefined,
+    fresh ? 'data-stale' : 'data-has-data',
     { timeout: timeoutMs },
   );
 }
