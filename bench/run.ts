@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { ingestBench } from './ingest-bench';
 import { liveBench } from './live-bench';
+import { wallBench } from './wall-bench';
 
 function table(title: string, rows: ReadonlyArray<object>): void {
   console.log(`\n## ${title}\n`);
@@ -30,3 +31,5 @@ if (wants('ingest')) {
 }
 
 if (wants('live')) for (const [title, rows] of await liveBench(path.join(scratch, 'live'))) table(title, rows);
+
+if (wants('wall')) for (const [title, rows] of await wallBench(path.join(scratch, 'wall'))) table(title, rows);
