@@ -39,10 +39,14 @@ async function startChild(): Promise<void> {
 }
 
 async function stopChild(signal: NodeJS.Signals): Promise<void> {
-  const exited = new Promise<void>((resolve) => child?.once('exit', () => resolve()));
-  child?.kill(signal);
-  await exited;
+  const running = child;
   child = undefined;
+  if (!running) return;
+  // the process may have exited already (killed earlier): its 'exit' event will not come again
+  const gone = () => running.exitCode !== null || running.signalCode !== null;
+  const exited = gone() ? Promise.resolve() : new Promise<void>((resolve) => running.once('exit', () => resolve()));
+  if (!gone()) running.kill(signal);
+  await exited;
 }
 
 function tokenFor(role: string): string {
