@@ -133,10 +133,24 @@ export class WallMap {
     const scope = this.loadedScope;
     if (scope !== null && scope !== this.drawnScope && scale.ratios.size > 0) {
       this.drawnScope = scope;
-      this.map.once('idle', () => {
-        if (this.loadedScope === scope) this.options.onDrawn?.(scope);
-      });
+      this.whenRegionsRendered(scope);
     }
+  }
+
+  /**
+   * Calls onDrawn after the first frame that draws the scope's regions with their feature state. Not
+   * 'idle': on a live wall the heat and urgent sources get new data every tick, so on a slow GPU
+   * (a 4K wall on a software renderer) the map may never be idle at all.
+   */
+  private whenRegionsRendered(scope: Scope): void {
+    const onRender = () => {
+      if (this.loadedScope !== scope) return void this.map.off('render', onRender);
+      if (!this.map.isSourceLoaded(SOURCES.regions)) return;
+      this.map.off('render', onRender);
+      this.options.onDrawn?.(scope);
+    };
+    this.map.on('render', onRender);
+    this.map.triggerRepaint();
   }
 
   setHeat(points: readonly HeatPoint[]): void {
