@@ -74,6 +74,7 @@ export const en: Messages = {
     incident: 'Incident',
     boundarySource: (source: string) => `Boundaries: ${source}`,
     loadFailed: 'Could not load the boundary pack',
+    noValues: 'No values at this level',
     southSea: 'South China Sea Islands',
   },
   units: { yuan: 'yuan', wan: '10k', yi: '100m', percent: '%' },

@@ -72,6 +72,7 @@ export const zh = {
     incident: '突发事件',
     boundarySource: (source: string) => `边界数据：${source}`,
     loadFailed: '地图边界数据加载失败',
+    noValues: '该层级无此指标数据',
     southSea: '南海诸岛',
   },
   units: { yuan: '元', wan: '万', yi: '亿', percent: '%' },
