@@ -1,6 +1,9 @@
 // What ingest stores: migrations, idempotency, lifecycle state, rollups, stats, scrubbing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate, loadMigrations } from '../../server/clickhouse/migrate';
+import { caseInputSchema } from '@shared/case-schema';
+import { toCaseVersion } from '../../server/ingest/case-row';
+import { createCaseWriter } from '../../server/ingest/case-writer';
 import { makeCase, startTestServer, type TestServer } from '../helpers/test-server';
 
 let ts: TestServer;
@@ -27,7 +30,10 @@ async function sum(sql: string): Promise<number> {
 
 describe('migrations', () => {
   it('applied every file from empty, recorded once each', async () => {
-    const rows = await ts.server.clickhouse.query<{ version: number }>('test', 'SELECT version FROM schema_migrations ORDER BY version');
+    const rows = await ts.server.clickhouse.query<{ version: number }>(
+      'test',
+      'SELECT version FROM schema_migrations ORDER BY version',
+    );
     expect(rows.map((r) => Number(r.version))).toEqual(loadMigrations().map((m) => m.version));
   });
 
@@ -43,7 +49,7 @@ describe('ingest into the store', () => {
     expect((await ts.ingest([c, c])).body.accepted).toBe(2);
     expect((await ts.ingest([c])).body.accepted).toBe(1);
     expect(await sum("SELECT count() AS n FROM case_versions WHERE id = 'IDEM-1'")).toBe(1);
-    expect(await sum("SELECT sum(cases) AS n FROM intake_minute WHERE region_code = 110101")).toBe(1);
+    expect(await sum('SELECT sum(cases) AS n FROM intake_minute WHERE region_code = 110101')).toBe(1);
   });
 
   it('keeps every version as history and derives the current state, whatever the arrival order', async () => {
@@ -55,7 +61,10 @@ describe('ingest into the store', () => {
     await ts.ingest([v1, v2]); // older versions arriving late are history, not the head
     await ts.ingest([v2]);
     expect(await sum("SELECT count() AS n FROM case_versions WHERE id = 'LIFE-1'")).toBe(3);
-    const head = await ts.server.clickhouse.query<{ status: string }>('test', "SELECT status FROM case_heads FINAL WHERE id = 'LIFE-1'");
+    const head = await ts.server.clickhouse.query<{ status: string }>(
+      'test',
+      "SELECT status FROM case_heads FINAL WHERE id = 'LIFE-1'",
+    );
     expect(head).toEqual([{ status: 'resolved' }]);
     // the rollups hold the case once, in its current state
     const cells = await ts.server.clickhouse.query<{ status: string; n: string }>(
@@ -73,7 +82,9 @@ describe('ingest into the store', () => {
     await ts.ingest([makeCase('LIFE-2', { ...base, status: 'received' })]);
     expect(await sum('SELECT sum(cases) AS n FROM open_cases WHERE region_code = 130102')).toBe(1);
     await ts.ingest([makeCase('LIFE-2', { ...base, status: 'verifying', updatedAt: at(2) })]);
-    expect(await sum("SELECT sum(cases) AS n FROM open_cases WHERE region_code = 130102 AND status = 'verifying'")).toBe(1);
+    expect(
+      await sum("SELECT sum(cases) AS n FROM open_cases WHERE region_code = 130102 AND status = 'verifying'"),
+    ).toBe(1);
     await ts.ingest([makeCase('LIFE-2', { ...base, status: 'closed', updatedAt: at(4) })]);
     expect(await sum('SELECT sum(cases) AS n FROM open_cases WHERE region_code = 130102')).toBe(0);
     expect(await sum('SELECT sum(closed_on_time) AS n FROM activity_hour WHERE region_code = 130102')).toBe(1);
@@ -81,6 +92,59 @@ describe('ingest into the store', () => {
     await ts.ingest([makeCase('LIFE-2', { ...base, status: 'verifying', updatedAt: at(5) })]);
     expect(await sum('SELECT sum(closed) AS n FROM activity_hour WHERE region_code = 130102')).toBe(0);
     expect(await sum('SELECT sum(cases) AS n FROM open_cases WHERE region_code = 130102')).toBe(1);
+  });
+
+  it('keeps each case once, in its newest state, when many large requests carry its versions at once', async () => {
+    // Requests that arrive while a batch is written have their lookups run beside that insert: the
+    // versions of one case spread over concurrent requests must still chain into one lifecycle.
+    const statuses = ['received', 'accepted', 'mediating', 'resolved'] as const;
+    const ids = Array.from({ length: 600 }, (_, i) => `CONC-${i}`);
+    const requests = statuses.flatMap((status, step) =>
+      [0, 1, 2].map((part) =>
+        ids
+          .slice(part * 200, part * 200 + 200)
+          .map((id) => makeCase(id, { receivedAt: at(1), updatedAt: at(1 + step), regionCode: '140105', status })),
+      ),
+    );
+    const order = [7, 2, 11, 0, 5, 9, 3, 10, 1, 6, 8, 4, 0, 7]; // shuffled, two requests posted twice
+    const replies = await Promise.all(order.map((i) => ts.ingest(requests[i])));
+    expect(replies.map((r) => r.status)).toEqual(order.map(() => 200));
+    expect(await sum("SELECT count() AS n FROM case_versions FINAL WHERE startsWith(id, 'CONC-')")).toBe(2400);
+    const heads = await ts.server.clickhouse.query<{ status: string; n: string }>(
+      'test',
+      "SELECT status, count() AS n FROM case_heads FINAL WHERE startsWith(id, 'CONC-') GROUP BY status",
+    );
+    expect(heads.map((h) => [h.status, Number(h.n)])).toEqual([['resolved', 600]]);
+    const cells = await ts.server.clickhouse.query<{ status: string; n: string }>(
+      'test',
+      'SELECT status, sum(cases) AS n FROM intake_minute WHERE region_code = 140105 GROUP BY status HAVING n != 0',
+    );
+    expect(cells.map((c) => [c.status, Number(c.n)])).toEqual([['resolved', 600]]);
+    expect(await sum('SELECT sum(cases) AS n FROM open_cases WHERE region_code = 140105')).toBe(0);
+    expect(await sum('SELECT sum(closed) AS n FROM activity_hour WHERE region_code = 140105')).toBe(600);
+  });
+
+  it('chains a lookup started during the insert of a case to that insert, not to the store it saw', async () => {
+    // Deterministic form of the above: the second batch's lookup runs while the first is inserted.
+    const writer = createCaseWriter(ts.server.clickhouse);
+    const versions = (status: 'received' | 'accepted', step: number) =>
+      Array.from({ length: 300 }, (_, i) =>
+        toCaseVersion(
+          caseInputSchema.parse(
+            makeCase(`PIPE-${i}`, { receivedAt: at(1), updatedAt: at(1 + step), regionCode: '140106', status }),
+          ),
+        ),
+      );
+    const first = writer.write(versions('received', 0));
+    writer.prefetch(versions('accepted', 1));
+    expect((await first).stored).toBe(300);
+    expect((await writer.write(versions('accepted', 1))).stored).toBe(300);
+    expect(await writer.write(versions('accepted', 1))).toEqual({ stored: 0, duplicates: 300 });
+    const cells = await ts.server.clickhouse.query<{ status: string; n: string }>(
+      'test',
+      'SELECT status, sum(cases) AS n FROM intake_minute WHERE region_code = 140106 GROUP BY status HAVING n != 0',
+    );
+    expect(cells.map((c) => [c.status, Number(c.n)])).toEqual([['accepted', 300]]);
   });
 
   it('stores no personal data from the summary or merchant name', async () => {
@@ -106,10 +170,30 @@ describe('GET /api/v1/stats', () => {
   it('equals what was posted, by scope and window, counting distinct cases', async () => {
     const from = at(20);
     const cases = [
-      makeCase('ST-1', { receivedAt: at(21), regionCode: '310101', kind: 'complaint', line: 'consumer', channel: 'phone' }),
+      makeCase('ST-1', {
+        receivedAt: at(21),
+        regionCode: '310101',
+        kind: 'complaint',
+        line: 'consumer',
+        channel: 'phone',
+      }),
       makeCase('ST-2', { receivedAt: at(22), regionCode: '310104', kind: 'report', line: 'price', channel: 'web' }),
-      makeCase('ST-3', { receivedAt: at(23), regionCode: '320102', kind: 'consultation', line: 'quality', channel: 'wechat' }),
-      makeCase('ST-3', { receivedAt: at(23), regionCode: '320102', kind: 'consultation', line: 'quality', channel: 'wechat', status: 'resolved', updatedAt: at(24) }),
+      makeCase('ST-3', {
+        receivedAt: at(23),
+        regionCode: '320102',
+        kind: 'consultation',
+        line: 'quality',
+        channel: 'wechat',
+      }),
+      makeCase('ST-3', {
+        receivedAt: at(23),
+        regionCode: '320102',
+        kind: 'consultation',
+        line: 'quality',
+        channel: 'wechat',
+        status: 'resolved',
+        updatedAt: at(24),
+      }),
       makeCase('ST-4', { receivedAt: at(30), regionCode: '320102' }), // outside [from, to)
     ];
     expect((await ts.ingest(cases)).body.accepted).toBe(5);
@@ -141,7 +225,9 @@ describe('batches the store must take or refuse honestly', () => {
 
   it('stores a batch spanning 150 days (a sender catching up), not spooling it', async () => {
     const day0 = Date.UTC(2025, 0, 1, 2);
-    const cases = Array.from({ length: 150 }, (_, i) => makeCase(`SPAN-${i}`, { receivedAt: new Date(day0 + i * 86_400_000).toISOString() }));
+    const cases = Array.from({ length: 150 }, (_, i) =>
+      makeCase(`SPAN-${i}`, { receivedAt: new Date(day0 + i * 86_400_000).toISOString() }),
+    );
     expect((await ts.ingest(cases)).body.accepted).toBe(150);
     expect(await metric('commandwall_cases_spooled_total')).toBe(0);
     const span = await stats('national', new Date(day0).toISOString(), new Date(day0 + 150 * 86_400_000).toISOString());
@@ -149,7 +235,10 @@ describe('batches the store must take or refuse honestly', () => {
   });
 
   it('fails only the request whose cases ClickHouse refuses while answering, and spools nothing', async () => {
-    await ts.server.clickhouse.command('test', "ALTER TABLE case_versions ADD CONSTRAINT test_refuse CHECK id != 'REFUSED-1'");
+    await ts.server.clickhouse.command(
+      'test',
+      "ALTER TABLE case_versions ADD CONSTRAINT test_refuse CHECK id != 'REFUSED-1'",
+    );
     try {
       const [good, bad] = await Promise.all([ts.ingest([makeCase('FINE-1')]), ts.ingest([makeCase('REFUSED-1')])]);
       expect(good.status).toBe(200);
