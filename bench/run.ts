@@ -25,7 +25,12 @@ const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'cw-bench-'));
 console.log(`Command Wall benchmarks, ${new Date().toISOString()}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}`);
 
 if (wants('ingest')) {
-  const rows = await ingestBench(path.join(scratch, 'ingest'), Number(process.env.BENCH_INGEST_CASES ?? 200_000), Number(process.env.BENCH_INGEST_CONCURRENCY ?? 16));
+  const rows = await ingestBench(
+    path.join(scratch, 'ingest'),
+    Number(process.env.BENCH_INGEST_CASES ?? 200_000),
+    Number(process.env.BENCH_INGEST_CONCURRENCY ?? 16),
+    Number(process.env.BENCH_INGEST_ROUNDS ?? 3),
+  );
   table('Ingest: request to queryable, 1,000 cases per request', rows);
   console.log(`\nratio HTTP / bare insert: ${(rows[1].casesPerSecond / rows[0].casesPerSecond).toFixed(2)}`);
 }
