@@ -2,7 +2,10 @@
 // them. Canvas text (ECharts) does not trigger those fetches, so a chart label whose characters appear
 // nowhere in the DOM would be drawn as empty boxes on a machine without a CJK system font. We ask for
 // every character the wall's fixed vocabulary uses up front; useChart redraws when fonts arrive.
+// Region names come second: they cover most slices, and a feed row naming a county for the first
+// time would otherwise show blank boxes until its slice arrives (no CJK system font to fall back on).
 import { CATEGORIES, CHANNELS, KINDS, LINES, STATUSES } from '@shared/codes';
+import { allRegions } from '@shared/regions';
 import { messagesFor } from '@client/i18n';
 
 export const WALL_FONT = 'Noto Sans SC';
@@ -18,10 +21,19 @@ export function wallVocabulary(): string {
   return [...new Set(`${all}0123456789,.%+−±▲▼■●`)].join('');
 }
 
-export async function preloadWallGlyphs(): Promise<void> {
-  if (typeof document === 'undefined' || !document.fonts) return;
-  const text = wallVocabulary();
+/** Every character of every shipped region name, once. */
+export function regionVocabulary(): string {
+  return [...new Set(allRegions().flatMap((region) => [...region.name]))].join('');
+}
+
+async function loadGlyphs(text: string): Promise<void> {
   await Promise.all(['400', '700'].map((weight) => document.fonts.load(`${weight} 16px "${WALL_FONT}"`, text))).catch(
     (error: unknown) => console.warn('wall font: preload failed, falling back to local fonts', error),
   );
+}
+
+export async function preloadWallGlyphs(): Promise<void> {
+  if (typeof document === 'undefined' || !document.fonts) return;
+  await loadGlyphs(wallVocabulary());
+  await loadGlyphs(regionVocabulary());
 }
