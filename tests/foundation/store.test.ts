@@ -28,6 +28,16 @@ async function sum(sql: string): Promise<number> {
   return Number(rows[0]?.n ?? 0);
 }
 
+/** The intake rollup's non-empty cells of a region, by status: each case counted once, in its current state. */
+async function rollupStatuses(regionCode: number): Promise<Array<[string, number]>> {
+  const cells = await ts.server.clickhouse.query<{ status: string; n: string }>(
+    'test',
+    'SELECT status, sum(cases) AS n FROM intake_minute WHERE region_code = {region:UInt32} GROUP BY status HAVING n != 0 ORDER BY status',
+    { region: regionCode },
+  );
+  return cells.map((c) => [c.status, Number(c.n)]);
+}
+
 describe('migrations', () => {
   it('applied every file from empty, recorded once each', async () => {
     const rows = await ts.server.clickhouse.query<{ version: number }>(
@@ -67,11 +77,7 @@ describe('ingest into the store', () => {
     );
     expect(head).toEqual([{ status: 'resolved' }]);
     // the rollups hold the case once, in its current state
-    const cells = await ts.server.clickhouse.query<{ status: string; n: string }>(
-      'test',
-      'SELECT status, sum(cases) AS n FROM intake_minute WHERE region_code = 120101 GROUP BY status HAVING n != 0',
-    );
-    expect(cells.map((c) => [c.status, Number(c.n)])).toEqual([['resolved', 1]]);
+    expect(await rollupStatuses(120101)).toEqual([['resolved', 1]]);
     expect(await sum('SELECT sum(cases) AS n FROM open_cases WHERE region_code = 120101')).toBe(0);
     expect(await sum('SELECT sum(closed) AS n FROM activity_hour WHERE region_code = 120101')).toBe(1);
     expect(await sum('SELECT sum(recovered_yuan) AS n FROM activity_hour WHERE region_code = 120101')).toBe(120);
@@ -115,11 +121,7 @@ describe('ingest into the store', () => {
       "SELECT status, count() AS n FROM case_heads FINAL WHERE startsWith(id, 'CONC-') GROUP BY status",
     );
     expect(heads.map((h) => [h.status, Number(h.n)])).toEqual([['resolved', 600]]);
-    const cells = await ts.server.clickhouse.query<{ status: string; n: string }>(
-      'test',
-      'SELECT status, sum(cases) AS n FROM intake_minute WHERE region_code = 140105 GROUP BY status HAVING n != 0',
-    );
-    expect(cells.map((c) => [c.status, Number(c.n)])).toEqual([['resolved', 600]]);
+    expect(await rollupStatuses(140105)).toEqual([['resolved', 600]]);
     expect(await sum('SELECT sum(cases) AS n FROM open_cases WHERE region_code = 140105')).toBe(0);
     expect(await sum('SELECT sum(closed) AS n FROM activity_hour WHERE region_code = 140105')).toBe(600);
   });
@@ -140,11 +142,7 @@ describe('ingest into the store', () => {
     expect((await first).stored).toBe(300);
     expect((await writer.write(versions('accepted', 1))).stored).toBe(300);
     expect(await writer.write(versions('accepted', 1))).toEqual({ stored: 0, duplicates: 300 });
-    const cells = await ts.server.clickhouse.query<{ status: string; n: string }>(
-      'test',
-      'SELECT status, sum(cases) AS n FROM intake_minute WHERE region_code = 140106 GROUP BY status HAVING n != 0',
-    );
-    expect(cells.map((c) => [c.status, Number(c.n)])).toEqual([['accepted', 300]]);
+    expect(await rollupStatuses(140106)).toEqual([['accepted', 300]]);
   });
 
   it('stores no personal data from the summary or merchant name', async () => {
