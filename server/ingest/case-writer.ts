@@ -37,34 +37,26 @@ export interface WriteResult {
   duplicates: number;
 }
 
-/** A lookup started when cases were submitted, while the batch before them was still being written. */
-interface Prefetch {
-  /** cache entries written before the lookup started */
-  learnedAtStart: number;
-  /** the stored state of the ids it asked for; null when the lookup failed */
-  states: Promise<Map<string, KnownCase> | null>;
-}
-
 export function createCaseWriter(clickhouse: ClickHouse, cacheSize = 200_000) {
   const known = new LruMap<string, KnownCase>(cacheSize);
-  const prefetched = new Map<string, Prefetch>();
-  /** cache entries written so far */
-  let learned = 0;
-  // A prefetched state is trusted only while every case this writer stored since is still in the
-  // cache, which then holds the fresher state: while far fewer entries than the cache's size were written.
-  const prefetchTrusted = (p: Prefetch) => learned - p.learnedAtStart < cacheSize / 2;
 
-  async function queryStates(ids: string[], versions: CaseVersion[]): Promise<Map<string, KnownCase>> {
+  async function lookUp(versions: CaseVersion[]): Promise<Map<string, KnownCase>> {
     const found = new Map<string, KnownCase>();
-    if (ids.length === 0) return found;
+    const missing = new Set<string>();
     let fromMs = Infinity;
     let toMs = -Infinity;
     for (const v of versions) {
-      fromMs = Math.min(fromMs, v.receivedAtMs);
-      toMs = Math.max(toMs, v.receivedAtMs);
+      const cached = known.get(v.id);
+      if (cached) found.set(v.id, { head: cached.head, versions: new Set(cached.versions) });
+      else if (!missing.has(v.id)) {
+        missing.add(v.id);
+        fromMs = Math.min(fromMs, v.receivedAtMs);
+        toMs = Math.max(toMs, v.receivedAtMs);
+      }
     }
+    if (missing.size === 0) return found;
     const rows = await clickhouse.query<CaseStateRow>('case-state-by-ids', caseStateSql, {
-      ids,
+      ids: [...missing],
       fromReceived: toDateTime64(fromMs),
       toReceived: toDateTime64(toMs),
     });
@@ -72,91 +64,34 @@ export function createCaseWriter(clickhouse: ClickHouse, cacheSize = 200_000) {
     return found;
   }
 
-  /**
-   * Starts looking up the stored state of cases not in the cache, so that the lookup runs while
-   * earlier batches are being inserted rather than in front of this batch's insert.
-   */
-  function prefetch(versions: CaseVersion[]): void {
-    const ids = [...new Set(versions.filter((v) => !known.has(v.id) && !prefetched.has(v.id)).map((v) => v.id))];
-    if (ids.length === 0) return;
-    const lookup: Prefetch = { learnedAtStart: learned, states: queryStates(ids, versions).catch(() => null) };
-    for (const id of ids) prefetched.set(id, lookup);
-  }
-
-  async function lookUp(versions: CaseVersion[]): Promise<Map<string, KnownCase>> {
-    const found = new Map<string, KnownCase>();
-    const missing = new Set<string>();
-    const waiting = new Map<Prefetch, string[]>();
-    for (const v of versions) {
-      if (found.has(v.id) || missing.has(v.id)) continue;
-      // the cache first: it holds every case this writer stored lately, fresher than any lookup
-      const cached = known.get(v.id);
-      const early = prefetched.get(v.id);
-      prefetched.delete(v.id); // used now, or superseded by the cache
-      if (cached) found.set(v.id, { head: cached.head, versions: new Set(cached.versions) });
-      else if (early && prefetchTrusted(early)) {
-        const ids = waiting.get(early);
-        if (ids) ids.push(v.id);
-        else waiting.set(early, [v.id]);
-      } else missing.add(v.id);
-    }
-    for (const [lookup, ids] of waiting) {
-      const states = await lookup.states;
-      for (const id of ids) {
-        const state = states?.get(id);
-        if (!states) missing.add(id);
-        else if (state) found.set(id, state);
-      }
-    }
-    const queried = await queryStates(
-      [...missing],
-      versions.filter((v) => missing.has(v.id)),
-    );
-    for (const [id, state] of queried) found.set(id, state);
-    return found;
-  }
-
-  /** Forgets prefetched lookups too old to be trusted (their cases were set aside, never written). */
-  function forgetStalePrefetches(): void {
-    if (prefetched.size > cacheSize / 4)
-      for (const [id, lookup] of prefetched) if (!prefetchTrusted(lookup)) prefetched.delete(id);
-  }
-
   /** Stores what is new in `versions`; throws (storing nothing) when ClickHouse fails. */
   async function write(versions: CaseVersion[]): Promise<WriteResult> {
-    try {
-      const state = await lookUp(versions);
-      const ordered = [...versions].sort((a, b) =>
-        a.id === b.id ? a.versionAtMs - b.versionAtMs : a.id < b.id ? -1 : 1,
-      );
-      const rows: StoredRow[] = [];
-      let duplicates = 0;
-      for (const version of ordered) {
-        const current = state.get(version.id);
-        if (current?.versions.has(version.versionAtMs)) {
-          duplicates += 1;
-          continue;
-        }
-        const becomesHead = !current || version.versionAtMs > current.head.versionAtMs;
-        rows.push(toStoredRow(version, becomesHead, current?.head));
-        if (current) {
-          current.versions.add(version.versionAtMs);
-          if (becomesHead) current.head = headOf(version);
-        } else {
-          state.set(version.id, { head: headOf(version), versions: new Set([version.versionAtMs]) });
-        }
+    const state = await lookUp(versions);
+    const ordered = [...versions].sort((a, b) => (a.id === b.id ? a.versionAtMs - b.versionAtMs : a.id < b.id ? -1 : 1));
+    const rows: StoredRow[] = [];
+    let duplicates = 0;
+    for (const version of ordered) {
+      const current = state.get(version.id);
+      if (current?.versions.has(version.versionAtMs)) {
+        duplicates += 1;
+        continue;
       }
-      await clickhouse.insert('case_versions', rows);
-      // only now that the insert succeeded does the cache learn the new heads
-      for (const [id, entry] of state) known.set(id, entry);
-      learned += state.size;
-      return { stored: rows.length, duplicates };
-    } finally {
-      forgetStalePrefetches();
+      const becomesHead = !current || version.versionAtMs > current.head.versionAtMs;
+      rows.push(toStoredRow(version, becomesHead, current?.head));
+      if (current) {
+        current.versions.add(version.versionAtMs);
+        if (becomesHead) current.head = headOf(version);
+      } else {
+        state.set(version.id, { head: headOf(version), versions: new Set([version.versionAtMs]) });
+      }
     }
+    await clickhouse.insert('case_versions', rows);
+    // only now that the insert succeeded does the cache learn the new heads
+    for (const [id, entry] of state) known.set(id, entry);
+    return { stored: rows.length, duplicates };
   }
 
-  return { write, prefetch };
+  return { write };
 }
 
 function parseHead(row: CaseStateRow): CaseHead {

@@ -10,9 +10,6 @@ import type { Spool } from './spool';
 
 export type Durability = 'stored' | 'spooled';
 
-/** requests at least this large get their lookup started while the batch before them is written */
-const PREFETCH_MIN_CASES = 100;
-
 /** ClickHouse answered but refused the cases: a data problem, not an outage, so they are not spooled. */
 export class StoreRejectedError extends Error {}
 
@@ -63,10 +60,7 @@ export function createIngestQueue(options: IngestQueueOptions) {
         // answering yet refusing the same batch: set it aside rather than block every later case
         const moved = await spool.setAsideHead(reason);
         metrics.spoolSetAside.inc(moved);
-        logger.error(
-          { err: reason, versions: moved },
-          'ClickHouse refused a spooled batch: moved to spool/rejected.ndjson',
-        );
+        logger.error({ err: reason, versions: moved }, 'ClickHouse refused a spooled batch: moved to spool/rejected.ndjson');
       }
     }
     metrics.spoolPending.set(spool.pendingCases());
@@ -101,9 +95,6 @@ export function createIngestQueue(options: IngestQueueOptions) {
     }
   }
 
-  /** a batch is being written: cases submitted meanwhile can be looked up in parallel */
-  let writing = false;
-
   async function flush(): Promise<void> {
     const taken = waiting;
     waiting = [];
@@ -113,14 +104,11 @@ export function createIngestQueue(options: IngestQueueOptions) {
     // while the spool holds anything, new batches go behind it, in order
     if (spool.pendingCases() > 0) return spoolBatch(taken, 'spool not yet drained');
     try {
-      writing = true;
       await store(taken.flatMap((w) => w.versions));
     } catch (error) {
       const reason = (error as Error).message;
       if (await options.isReachable()) return storeEach(taken);
       return spoolBatch(taken, reason);
-    } finally {
-      writing = false;
     }
     for (const w of taken) w.resolve('stored');
   }
@@ -153,10 +141,6 @@ export function createIngestQueue(options: IngestQueueOptions) {
       return new Promise<Durability>((resolve, reject) => {
         waiting.push({ versions, resolve, reject });
         waitingCases += versions.length;
-        // Behind a batch being written, a large request's lookup need not wait its turn: it runs
-        // beside that insert. Small requests are left to the batch's one lookup (one query each would
-        // cost more than it saves).
-        if (writing && versions.length >= PREFETCH_MIN_CASES && spool.pendingCases() === 0) writer.prefetch(versions);
         schedule(waitingCases >= options.maxCases);
       });
     },

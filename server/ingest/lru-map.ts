@@ -21,11 +21,6 @@ export class LruMap<K, V> {
     return value;
   }
 
-  /** Whether the key is held, without counting as a use. */
-  has(key: K): boolean {
-    return this.entries.has(key);
-  }
-
   set(key: K, value: V): void {
     this.entries.delete(key);
     this.entries.set(key, value);

@@ -1,9 +1,6 @@
 // What ingest stores: migrations, idempotency, lifecycle state, rollups, stats, scrubbing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate, loadMigrations } from '../../server/clickhouse/migrate';
-import { caseInputSchema } from '@shared/case-schema';
-import { toCaseVersion } from '../../server/ingest/case-row';
-import { createCaseWriter } from '../../server/ingest/case-writer';
 import { makeCase, startTestServer, type TestServer } from '../helpers/test-server';
 
 let ts: TestServer;
@@ -101,8 +98,8 @@ describe('ingest into the store', () => {
   });
 
   it('keeps each case once, in its newest state, when many large requests carry its versions at once', async () => {
-    // Requests that arrive while a batch is written have their lookups run beside that insert: the
-    // versions of one case spread over concurrent requests must still chain into one lifecycle.
+    // Requests gather into shared batches while one is written: the versions of one case spread over
+    // concurrent requests must still chain into one lifecycle.
     const statuses = ['received', 'accepted', 'mediating', 'resolved'] as const;
     const ids = Array.from({ length: 600 }, (_, i) => `CONC-${i}`);
     const requests = statuses.flatMap((status, step) =>
@@ -124,25 +121,6 @@ describe('ingest into the store', () => {
     expect(await rollupStatuses(140105)).toEqual([['resolved', 600]]);
     expect(await sum('SELECT sum(cases) AS n FROM open_cases WHERE region_code = 140105')).toBe(0);
     expect(await sum('SELECT sum(closed) AS n FROM activity_hour WHERE region_code = 140105')).toBe(600);
-  });
-
-  it('chains a lookup started during the insert of a case to that insert, not to the store it saw', async () => {
-    // Deterministic form of the above: the second batch's lookup runs while the first is inserted.
-    const writer = createCaseWriter(ts.server.clickhouse);
-    const versions = (status: 'received' | 'accepted', step: number) =>
-      Array.from({ length: 300 }, (_, i) =>
-        toCaseVersion(
-          caseInputSchema.parse(
-            makeCase(`PIPE-${i}`, { receivedAt: at(1), updatedAt: at(1 + step), regionCode: '140106', status }),
-          ),
-        ),
-      );
-    const first = writer.write(versions('received', 0));
-    writer.prefetch(versions('accepted', 1));
-    expect((await first).stored).toBe(300);
-    expect((await writer.write(versions('accepted', 1))).stored).toBe(300);
-    expect(await writer.write(versions('accepted', 1))).toEqual({ stored: 0, duplicates: 300 });
-    expect(await rollupStatuses(140106)).toEqual([['accepted', 300]]);
   });
 
   it('stores no personal data from the summary or merchant name', async () => {
