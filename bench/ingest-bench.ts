@@ -1,6 +1,8 @@
 // Ingest through the HTTP API in batches of 1,000, from request to queryable, against a bare
 // @clickhouse/client insert of the same rows into the same schema, measured in the same run: rounds
-// alternate the two paths (the store emptied between them) and the table gives each path's median.
+// alternate the two paths, each measurement on a fresh store, and the table gives each path's median.
+import path from 'node:path';
+import { drainPending } from 'chdb';
 import { caseInputSchema } from '@shared/case-schema';
 import { createClickHouse, type ClickHouse } from '../server/clickhouse/client';
 import { migrate } from '../server/clickhouse/migrate';
@@ -10,18 +12,6 @@ import { toCaseVersion, toStoredRow } from '../server/ingest/case-row';
 import { benchCases } from './bench-cases';
 
 const BATCH = 1000;
-const TABLES = [
-  'case_versions',
-  'case_heads',
-  'intake_minute',
-  'intake_hour',
-  'open_cases',
-  'activity_hour',
-  'merchant_day',
-  'brand_day',
-  'case_feed',
-];
-
 export interface IngestBenchRow {
   path: string;
   cases: number;
@@ -54,8 +44,17 @@ async function untilQueryable(
   return (performance.now() - start) / 1000;
 }
 
-async function emptyStore(ch: ClickHouse): Promise<void> {
-  for (const table of TABLES) await ch.command('bench:truncate', `TRUNCATE TABLE ${table}`);
+/** A fresh store of its own for one measurement: a round must not pay for the parts and merges of the one before. */
+async function withFreshStore<T>(dataDir: string, run: (clickhouse: ClickHouse) => Promise<T>): Promise<T> {
+  const clickhouse = createClickHouse({ dataDir });
+  await migrate(clickhouse);
+  try {
+    return await run(clickhouse);
+  } finally {
+    await clickhouse.close();
+    // libchdb opens one data directory at a time per process: let it let go of this one
+    await drainPending();
+  }
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -66,63 +65,59 @@ export async function ingestBench(
   concurrency = 4,
   rounds = 3,
 ): Promise<IngestBenchRow[]> {
-  const clickhouse = createClickHouse({ dataDir });
-  await migrate(clickhouse);
-  const server = createServer({
-    config: { ...loadConfig({}), dataDir, port: 0, logLevel: 'silent', simulator: false },
-    clickhouse,
-  });
-  const { port, ready } = await server.start();
-  await ready;
-  const token = server.tokens.firstOf('ingest')!.token;
   const bare: number[] = [];
   const http: number[] = [];
-
   for (let round = 1; round <= rounds; round += 1) {
-    // 1. bare client: the stored rows, validated and prepared beforehand, inserted in batches of 1,000
-    const barePrefix = `BARE${round}`;
-    const stored = benchCases(total, barePrefix).map((c) =>
+    // 1. the HTTP ingest API: validation, scrubbing, dedup lookup, batching, insert
+    const httpDir = path.join(dataDir, `http-${round}`);
+    const httpCases = benchCases(total, 'HTTP');
+    const bodies: string[] = [];
+    for (let i = 0; i < total; i += BATCH) bodies.push(JSON.stringify(httpCases.slice(i, i + BATCH)));
+    http.push(
+      await withFreshStore(httpDir, async (clickhouse) => {
+        const config = { ...loadConfig({}), dataDir: httpDir, port: 0, logLevel: 'silent' as const, simulator: false };
+        const server = createServer({ config, clickhouse });
+        const { port, ready } = await server.start();
+        await ready;
+        const token = server.tokens.firstOf('ingest')!.token;
+        let next = 0;
+        const sender = async () => {
+          while (next < bodies.length) {
+            const body = bodies[next++];
+            const response = await fetch(`http://127.0.0.1:${port}/api/v1/cases`, {
+              method: 'POST',
+              headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+              body,
+            });
+            if (response.status !== 200) throw new Error(`ingest replied ${response.status}: ${await response.text()}`);
+          }
+        };
+        const seconds = await untilQueryable(clickhouse, 'HTTP', total, () =>
+          Promise.all(Array.from({ length: concurrency }, sender)),
+        );
+        await server.stop();
+        return seconds;
+      }),
+    );
+
+    // 2. bare client: the stored rows, validated and prepared beforehand, inserted in batches of 1,000
+    const stored = benchCases(total, 'BARE').map((c) =>
       toStoredRow(toCaseVersion(caseInputSchema.parse(c)), true, undefined),
     );
     bare.push(
-      await untilQueryable(clickhouse, barePrefix, total, async () => {
-        for (let i = 0; i < stored.length; i += BATCH * concurrency) {
-          const group = [];
-          for (let j = i; j < Math.min(i + BATCH * concurrency, stored.length); j += BATCH)
-            group.push(clickhouse.insert('case_versions', stored.slice(j, j + BATCH)));
-          await Promise.all(group);
-        }
-      }),
-    );
-    await emptyStore(clickhouse);
-
-    // 2. the HTTP ingest API: validation, scrubbing, dedup lookup, batching, insert
-    const httpPrefix = `HTTP${round}`;
-    const httpCases = benchCases(total, httpPrefix);
-    const bodies: string[] = [];
-    for (let i = 0; i < total; i += BATCH) bodies.push(JSON.stringify(httpCases.slice(i, i + BATCH)));
-    let next = 0;
-    const worker = async () => {
-      while (next < bodies.length) {
-        const body = bodies[next++];
-        const response = await fetch(`http://127.0.0.1:${port}/api/v1/cases`, {
-          method: 'POST',
-          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-          body,
-        });
-        if (response.status !== 200) throw new Error(`ingest replied ${response.status}: ${await response.text()}`);
-      }
-    };
-    http.push(
-      await untilQueryable(clickhouse, httpPrefix, total, () =>
-        Promise.all(Array.from({ length: concurrency }, worker)),
+      await withFreshStore(path.join(dataDir, `bare-${round}`), (clickhouse) =>
+        untilQueryable(clickhouse, 'BARE', total, async () => {
+          for (let i = 0; i < stored.length; i += BATCH * concurrency) {
+            const group = [];
+            for (let j = i; j < Math.min(i + BATCH * concurrency, stored.length); j += BATCH)
+              group.push(clickhouse.insert('case_versions', stored.slice(j, j + BATCH)));
+            await Promise.all(group);
+          }
+        }),
       ),
     );
-    await emptyStore(clickhouse);
-    console.log(`ingest round ${round}: bare ${bare[round - 1].toFixed(2)} s, HTTP ${http[round - 1].toFixed(2)} s`);
+    console.log(`ingest round ${round}: HTTP ${http[round - 1].toFixed(2)} s, bare ${bare[round - 1].toFixed(2)} s`);
   }
-  await server.stop();
-  await clickhouse.close();
 
   const row = (path: string, seconds: number[]): IngestBenchRow => ({
     path,
