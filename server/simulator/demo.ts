@@ -25,9 +25,19 @@ export interface DemoOptions {
 const DAY_MS = 86_400_000;
 
 /** The stop function, which can also start an incident now (demos, tests). */
-export type StopDemo = (() => Promise<void>) & { inject?: (type: ScenarioType) => void };
+export type StopDemo = (() => Promise<void>) & {
+  inject?: (type: ScenarioType) => void;
+  /** resolves once the whole history is stored (benchmarks measure a wall on a server at rest) */
+  historyStored?: Promise<void>;
+};
 
-export async function runDemo({ server, config, baseUrl, days = 90, firstDayTimeoutMs = 20_000 }: DemoOptions): Promise<StopDemo> {
+export async function runDemo({
+  server,
+  config,
+  baseUrl,
+  days = 90,
+  firstDayTimeoutMs = 20_000,
+}: DemoOptions): Promise<StopDemo> {
   const logger = server.logger;
   if (!config.simulator) return async () => {};
   const ingestToken = (server.tokens.firstOf('ingest') ?? server.tokens.firstOf('admin'))?.token;
@@ -83,7 +93,11 @@ export async function runDemo({ server, config, baseUrl, days = 90, firstDayTime
   else {
     history = (async () => {
       for (let error = store, attempt = 0; !stopped; attempt += 1) {
-        if (attempt % 12 === 0) logger.warn({ err: error.message }, 'simulator: cannot read the store yet; history will follow (retrying every 5 s)');
+        if (attempt % 12 === 0)
+          logger.warn(
+            { err: error.message },
+            'simulator: cannot read the store yet; history will follow (retrying every 5 s)',
+          );
         await new Promise((resolve) => setTimeout(resolve, 5000));
         if (stopped) return;
         const state = await readStoreState(server.clickhouse).catch((e: Error) => e);
@@ -110,5 +124,6 @@ export async function runDemo({ server, config, baseUrl, days = 90, firstDayTime
     await live.stop();
   };
   stop.inject = (type) => void live.inject(type);
+  stop.historyStored = history.then(async () => void (await backfill?.done));
   return stop;
 }
