@@ -145,6 +145,13 @@ describe('ingest into the store', () => {
 describe('GET /api/v1/stats', () => {
   it('equals what was posted, by scope and window, counting distinct cases', async () => {
     const from = at(20);
+    const st3 = {
+      receivedAt: at(23),
+      regionCode: '320102',
+      kind: 'consultation',
+      line: 'quality',
+      channel: 'wechat',
+    } as const;
     const cases = [
       makeCase('ST-1', {
         receivedAt: at(21),
@@ -154,22 +161,8 @@ describe('GET /api/v1/stats', () => {
         channel: 'phone',
       }),
       makeCase('ST-2', { receivedAt: at(22), regionCode: '310104', kind: 'report', line: 'price', channel: 'web' }),
-      makeCase('ST-3', {
-        receivedAt: at(23),
-        regionCode: '320102',
-        kind: 'consultation',
-        line: 'quality',
-        channel: 'wechat',
-      }),
-      makeCase('ST-3', {
-        receivedAt: at(23),
-        regionCode: '320102',
-        kind: 'consultation',
-        line: 'quality',
-        channel: 'wechat',
-        status: 'resolved',
-        updatedAt: at(24),
-      }),
+      makeCase('ST-3', st3),
+      makeCase('ST-3', { ...st3, status: 'resolved', updatedAt: at(24) }), // a later version, counted once
       makeCase('ST-4', { receivedAt: at(30), regionCode: '320102' }), // outside [from, to)
     ];
     expect((await ts.ingest(cases)).body.accepted).toBe(5);
