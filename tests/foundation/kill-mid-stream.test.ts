@@ -42,10 +42,10 @@ async function stopChild(signal: NodeJS.Signals): Promise<void> {
   const running = child;
   child = undefined;
   if (!running) return;
-  // the process may have exited already (killed earlier): its 'exit' event will not come again
-  const gone = () => running.exitCode !== null || running.signalCode !== null;
-  const exited = gone() ? Promise.resolve() : new Promise<void>((resolve) => running.once('exit', () => resolve()));
-  if (!gone()) running.kill(signal);
+  // a process that has exited already (killed earlier) will not send its 'exit' event again
+  if (running.exitCode !== null || running.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => running.once('exit', () => resolve()));
+  running.kill(signal);
   await exited;
 }
 
@@ -80,7 +80,9 @@ describe('durability across crashes', () => {
     const received = new Date(Date.now() - 60_000).toISOString();
     async function poster(worker: number) {
       while (!killed) {
-        const cases = Array.from({ length: 200 }, (_, i) => makeCase(`KILL-${worker}-${batch}-${i}`, { receivedAt: received }));
+        const cases = Array.from({ length: 200 }, (_, i) =>
+          makeCase(`KILL-${worker}-${batch}-${i}`, { receivedAt: received }),
+        );
         batch += 1;
         posted += cases.length;
         try {
