@@ -1,6 +1,12 @@
 // Writes case versions to ClickHouse exactly once each, with the lifecycle bookkeeping the rollups
 // need: for every version, whether it became the case's head and which head it superseded.
 // Single writer per store: this process's head cache is the truth between its own inserts.
+//
+// Most versions posted are either of cases the cache holds or of brand-new cases, and a new case
+// needs no look-up when it cannot be in the store: the writer keeps a mark, a receivedAt at or after
+// that of every case stored and not in its cache. It starts at the store's newest receivedAt and rises
+// past every case the cache forgets and every batch whose insert failed (it may have landed anyway).
+// A case received after the mark that the cache does not hold has never been stored.
 import type { ClickHouse } from '../clickhouse/client';
 import { toDateTime64 } from '../clickhouse/datetime';
 import { loadQuery } from '../queries/load';
@@ -31,6 +37,7 @@ interface CaseStateRow {
 }
 
 const caseStateSql = loadQuery('case-state-by-ids');
+const newestReceivedSql = loadQuery('newest-received');
 
 export interface WriteResult {
   stored: number;
@@ -38,16 +45,31 @@ export interface WriteResult {
 }
 
 export function createCaseWriter(clickhouse: ClickHouse, cacheSize = 200_000) {
-  const known = new LruMap<string, KnownCase>(cacheSize);
+  /** undefined until read from the store, on the first write */
+  let markMs: number | undefined;
+  const raiseMark = (receivedAtMs: number) => {
+    if (markMs !== undefined && receivedAtMs > markMs) markMs = receivedAtMs;
+  };
+  const known = new LruMap<string, KnownCase>(cacheSize, (_id, forgotten) => raiseMark(forgotten.head.receivedAtMs));
+
+  async function readMark(): Promise<number> {
+    if (markMs === undefined) {
+      const [row] = await clickhouse.query<{ ms: number | string }>('newest-received', newestReceivedSql);
+      markMs = Number(row?.ms ?? 0);
+    }
+    return markMs;
+  }
 
   async function lookUp(versions: CaseVersion[]): Promise<Map<string, KnownCase>> {
     const found = new Map<string, KnownCase>();
     const missing = new Set<string>();
+    const mark = await readMark();
     let fromMs = Infinity;
     let toMs = -Infinity;
     for (const v of versions) {
       const cached = known.get(v.id);
       if (cached) found.set(v.id, { head: cached.head, versions: new Set(cached.versions) });
+      else if (v.receivedAtMs > mark) continue; // never stored: nothing to look up
       else if (!missing.has(v.id)) {
         missing.add(v.id);
         fromMs = Math.min(fromMs, v.receivedAtMs);
@@ -85,7 +107,13 @@ export function createCaseWriter(clickhouse: ClickHouse, cacheSize = 200_000) {
         state.set(version.id, { head: headOf(version), versions: new Set([version.versionAtMs]) });
       }
     }
-    await clickhouse.insert('case_versions', rows);
+    try {
+      await clickhouse.insert('case_versions', rows);
+    } catch (error) {
+      // the rows may have landed even so: from now on these cases are looked up, not assumed new
+      for (const version of versions) raiseMark(version.receivedAtMs);
+      throw error;
+    }
     // only now that the insert succeeded does the cache learn the new heads
     for (const [id, entry] of state) known.set(id, entry);
     return { stored: rows.length, duplicates };

@@ -39,4 +39,19 @@ describe('LruMap', () => {
     expect(lru.size).toBe(capacity);
     for (const key of reference) expect(lru.get(key)).toBe(key);
   });
+
+  it('tells of each entry it forgets to make room, with its value, and of no other', () => {
+    const evicted: Array<[string, number]> = [];
+    const lru = new LruMap<string, number>(2, (key, value) => evicted.push([key, value]));
+    lru.set('a', 1);
+    lru.set('b', 2);
+    lru.set('b', 3); // replaced, not forgotten
+    expect(evicted).toEqual([]);
+    lru.set('c', 4);
+    lru.set('d', 5);
+    expect(evicted).toEqual([
+      ['a', 1],
+      ['b', 3],
+    ]);
+  });
 });

@@ -9,7 +9,11 @@ export class LruMap<K, V> {
    */
   private oldest: Iterator<K> | null = null;
 
-  constructor(private readonly capacity: number) {}
+  /** `onEvict` hears of every entry the map forgets to make room (not of replaced values). */
+  constructor(
+    private readonly capacity: number,
+    private readonly onEvict?: (key: K, value: V) => void,
+  ) {}
 
   get(key: K): V | undefined {
     const value = this.entries.get(key);
@@ -37,6 +41,9 @@ export class LruMap<K, V> {
       this.oldest = this.entries.keys();
       next = this.oldest.next();
     }
-    if (!next.done) this.entries.delete(next.value);
+    if (next.done) return;
+    const value = this.entries.get(next.value) as V;
+    this.entries.delete(next.value);
+    this.onEvict?.(next.value, value);
   }
 }
