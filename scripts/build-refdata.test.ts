@@ -106,9 +106,18 @@ describe('code-list rules', () => {
     expect(parentOf('420102')).toBe('420100');
   });
 
+  it('romanises every city and county', () => {
+    const nameEn = (code: string) => drafts.find((d) => d.code === code)?.nameEn;
+    expect(nameEn('420000')).toBe('Hubei');
+    expect(nameEn('420100')).toBe('Wuhan');
+    expect(nameEn('420102')).toBe("Jiang'an District");
+    expect(nameEn('429004')).toBe('Xiantao City');
+    expect(nameEn('110101')).toBe('Dongcheng District');
+  });
+
   it('keeps a county-less city once, as a city', () => {
     expect(drafts.filter((d) => d.code === '441900')).toEqual([
-      { code: '441900', level: 'city', name: '东莞市', parent: '440000' },
+      { code: '441900', level: 'city', name: '东莞市', nameEn: 'Dongguan', parent: '440000' },
     ]);
   });
 });

@@ -1,5 +1,5 @@
 // Builds the offline reference-data pack from npm packages (see shared/refdata/README.md):
-//   shared/refdata/regions.json   region tree with label points and province population
+//   shared/refdata/regions.json   region tree with label points, English names and province population
 //   public/geo/*.json             simplified boundary pack (province, city, county, lines, manifest)
 //   public/fonts/                 self-hosted Noto Sans SC slices and fonts.css
 // Deterministic: same installed packages, same bytes. Run with `npm run refdata`.
@@ -11,7 +11,7 @@ import { loadGeodata } from './refdata/geodata';
 import { labelPoint } from './refdata/labels';
 import { assembleLayer, findGeometry, LABEL_SOURCES, LAYER_NAMES, polygonCount, simplifyLayer } from './refdata/layers';
 import { mergeBoundaryLines } from './refdata/lines';
-import { DIVISION_DIR, GEO_OUT_DIR, GEODATA_DIR, packageId, REGIONS_OUT, ROOT } from './refdata/paths';
+import { DIVISION_DIR, GEO_OUT_DIR, GEODATA_DIR, packageId, PINYIN_DIR, REGIONS_OUT, ROOT } from './refdata/paths';
 import { fileSizes, jsonWithListLines, kb, writeText } from './refdata/write';
 
 /** Share of vertices mapshaper keeps; gives about 330 KB / 830 KB / 2.3 MB. */
@@ -19,6 +19,7 @@ const SIMPLIFY_PERCENT = 20;
 
 const geodataId = packageId(GEODATA_DIR);
 const divisionId = packageId(DIVISION_DIR);
+const pinyinId = packageId(PINYIN_DIR);
 const GEO_SOURCE = `${geodataId}: 天地图 Tianditu (国家地理信息公共服务平台) administrative boundaries, May 2024`;
 const GEO_LICENCE = `${geodataId} is MIT-licensed; redistribution terms of the underlying Tianditu data were not verified`;
 
@@ -53,8 +54,9 @@ async function main(): Promise<void> {
       {
         source:
           `${divisionId} (NBS 统计用区划代码 2023, as of 2023-06-30); label points from ${geodataId}; ` +
-          'province population: 7th national census 2020 (NBS bulletins No. 1 and 3)',
-        licence: `${divisionId}: WTFPL (LICENSE file; package.json says MIT); label points derived from ${geodataId} (MIT, Tianditu data); census figures are official public statistics`,
+          'province population: 7th national census 2020 (NBS bulletins No. 1 and 3); ' +
+          `city and county English names romanised with ${pinyinId} and an override table`,
+        licence: `${divisionId}: WTFPL (LICENSE file; package.json says MIT); label points derived from ${geodataId} (MIT, Tianditu data); census figures are official public statistics; ${pinyinId}: MIT`,
       },
       'regions',
       regions,

@@ -65,6 +65,18 @@ describe('regions.json', () => {
     expect(mainland).toBe(1_409_778_724); // bulletin No. 3; the national total adds 2,000,000 servicemen
   });
 
+  it('gives every city and county a romanised English name', () => {
+    for (const r of allRegions()) expect(r.nameEn, `${r.code} ${r.name}`).toMatch(/^[A-Z][A-Za-zü' -]+$/);
+    expect(getRegion('420100')?.nameEn).toBe('Wuhan');
+    expect(getRegion('420102')?.nameEn).toBe("Jiang'an District");
+    expect(getRegion('429004')?.nameEn).toBe('Xiantao City');
+    expect(getRegion('422800')?.nameEn).toBe('Enshi Autonomous Prefecture');
+    for (const scope of ['national', ...allRegions().map((r) => r.code)]) {
+      const names = childrenOf(scope).map((r) => r.nameEn);
+      expect(new Set(names).size, `children of ${scope}`).toBe(names.length);
+    }
+  });
+
   it('puts cities under provinces and counties under cities', () => {
     expect(childrenOf('420000').map((r) => r.code)).toContain('420100');
     expect(getRegion('420100')).toMatchObject({ name: '武汉市', level: 'city', parent: '420000' });

@@ -10,7 +10,7 @@ export interface Region {
   level: RegionLevel;
   /** Chinese name, e.g. 武汉市 */
   name: string;
-  /** English (pinyin) name where the source has one */
+  /** English name: hand-written for provinces, romanised (pinyin + English generic) below */
   nameEn?: string;
   /** adcode of the parent region; null for provinces */
   parent: string | null;

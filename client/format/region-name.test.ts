@@ -12,6 +12,12 @@ describe('case place', () => {
     expect(casePlace('420102', '420102', 'zh')).toBe('江岸区');
   });
 
+  it('uses the English names of every level in English', () => {
+    expect(casePlace('420102', 'national', 'en')).toBe("Hubei Jiang'an District");
+    expect(casePlace('420102', '420000', 'en')).toBe("Wuhan Jiang'an District");
+    expect(casePlace('429004', 'national', 'en')).toBe('Hubei Xiantao City');
+  });
+
   it('falls back to the code for an unknown region', () => {
     expect(casePlace('999999', 'national', 'zh')).toBe('999999');
   });

