@@ -84,7 +84,7 @@ export function wallMapStyle(unit: number): StyleSpecification {
         type: 'heatmap',
         source: SOURCES.heat,
         paint: {
-          'heatmap-weight': ['interpolate', ['linear'], ['get', 'count'], 0, 0, 20, 1],
+          'heatmap-weight': ['interpolate', ['linear'], ['get', 'count'], 0, 0, 40, 1],
           'heatmap-intensity': 0.9,
           'heatmap-radius': 18 * unit,
           'heatmap-opacity': 0.75,

@@ -9,6 +9,8 @@ import { toDateTime, toDateTime64 } from '../clickhouse/datetime';
 import { loadQuery } from '../queries/load';
 import {
   FEED_WINDOW_MS,
+  HEAT_BIN_DEGREES,
+  HEAT_MAX_POINTS,
   HEAT_WINDOW_MS,
   URGENT_WINDOW_MS,
   VOLUME_MINUTES,
@@ -190,6 +192,8 @@ export async function queryHeat(ch: ClickHouse, scope: ScopeParams, t: TickTimes
     regionTo: scope.regionTo,
     from: toDateTime64(t.nowMs - HEAT_WINDOW_MS),
     to: toDateTime64(t.nowMs),
+    step: HEAT_BIN_DEGREES[scope.level],
+    maxPoints: HEAT_MAX_POINTS,
   });
   return rows.map((r) => [r.lon_bin, r.lat_bin, Number(r.cases)]);
 }

@@ -11,6 +11,18 @@ export const BASELINE_AHEAD_MINUTES = 15;
 export const WEEK_MS = 7 * DAY_MS;
 /** The heatmap shows cases received in the last hour, like the lastHour KPI. */
 export const HEAT_WINDOW_MS = HOUR_MS;
+/**
+ * Heatmap bin size by scope level, in degrees: about one heat radius on the wall's map at that
+ * level (0.2 degrees is some 8 px of a national map at 1920x1080; a county fills the screen).
+ */
+export const HEAT_BIN_DEGREES: Record<'national' | 'province' | 'city' | 'county', number> = {
+  national: 0.2,
+  province: 0.05,
+  city: 0.01,
+  county: 0.005,
+};
+/** At most this many heat bins per payload, the densest: the wall's memory and each tick's size stay bounded. */
+export const HEAT_MAX_POINTS = 2000;
 /** Open urgent cases shown on the map: received in the last 24 hours. */
 export const URGENT_WINDOW_MS = DAY_MS;
 /** case_feed holds two days; the newest cases are looked for in all of it. */
