@@ -11,7 +11,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import zlib from 'node:zlib';
 import type { Page } from 'playwright-core';
-import { launchBrowser, openWall, waitForWallDrawn } from '../tests/e2e/browser';
+import { drawnTiming, launchBrowser, openWall, waitForWallDrawn } from '../tests/e2e/browser';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const DIST = path.join(ROOT, 'dist', 'client');
@@ -32,12 +32,12 @@ process.stdout.write(JSON.stringify({ port, wallToken: server.tokens.firstOf('wa
 process.on('SIGTERM', () => void stop().then(() => server.stop()).then(() => process.exit(0)));
 `;
 
-interface DemoServer {
+export interface DemoServer {
   url: string;
   child: ChildProcess;
 }
 
-async function startDemo(dataDir: string, simSpeed: number, historyDays: number): Promise<DemoServer> {
+export async function startDemo(dataDir: string, simSpeed: number, historyDays: number): Promise<DemoServer> {
   const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', CHILD], {
     cwd: ROOT,
     env: {
@@ -56,7 +56,7 @@ async function startDemo(dataDir: string, simSpeed: number, historyDays: number)
   return { url: `http://127.0.0.1:${port}/?token=${wallToken}`, child };
 }
 
-async function stopDemo(demo: DemoServer): Promise<void> {
+export async function stopDemo(demo: DemoServer): Promise<void> {
   const exited = new Promise((resolve) => demo.child.once('exit', resolve));
   demo.child.kill('SIGTERM');
   await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 30_000))]);
@@ -97,14 +97,17 @@ export async function wallBench(scratchDir: string): Promise<Array<[string, obje
   const demo = await startDemo(scratchDir, simSpeed, historyDays);
   const browser = await launchBrowser();
   try {
-    // Navigation to fully drawn: every panel holds data and the map shows it. A fresh browser context
-    // each time, so nothing comes from the HTTP cache.
+    // Navigation to fully drawn: every panel holds data and the map shows it, on the page's clock
+    // (from navigation start to the frame after it; see tests/e2e/browser.ts). seenByHarnessMs is when
+    // Playwright's polling noticed, from before page.goto: later, as its polls wait for a busy page.
+    // A fresh browser context each time, so nothing comes from the HTTP cache.
     const drawn: object[] = [];
-    for (let run = 1; run <= 3; run += 1) {
+    for (let run = 1; run <= 5; run += 1) {
       const started = Date.now();
       const wall = await openWall(browser, demo.url);
       await waitForWallDrawn(wall.page, 30_000, false);
-      const withDataMs = Date.now() - started;
+      const seenByHarnessMs = Date.now() - started;
+      const { drawnMs, paintedMs } = await drawnTiming(wall.page);
       await waitForWallDrawn(wall.page, 30_000);
       const timing = await wall.page.evaluate(() => {
         const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
@@ -113,8 +116,9 @@ export async function wallBench(scratchDir: string): Promise<Array<[string, obje
       drawn.push({
         run,
         ...timing,
-        drawnWithDataMs: withDataMs,
-        drawnAndFreshMs: Date.now() - started,
+        drawnMs,
+        drawnWithDataMs: paintedMs,
+        seenByHarnessMs,
         targetMs: 5000,
       });
       await wall.close();

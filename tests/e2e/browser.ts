@@ -25,6 +25,40 @@ export interface WallPage {
   close(): Promise<void>;
 }
 
+/**
+ * Runs in the page before its own scripts and notes, on the page's clock (ms since navigation
+ * started), when the wall is first fully drawn (the map shows the scope in the data's colours and
+ * every panel has data) and when the frame after that has been produced. Read with `drawnTiming`.
+ * The harness's own polling sees the same moment later when the page is busy, so timings come from here.
+ */
+export const DRAWN_RECORDER = `(() => {
+  const timing = (window.__wallDrawn = { drawnMs: null, paintedMs: null });
+  const isDrawn = () => {
+    if (!document.querySelector('[data-testid="map"][data-drawn="true"] canvas')) return false;
+    const panels = document.querySelectorAll('[data-testid^="panel-"]');
+    return panels.length >= 10 && [...panels].every((p) => p.getAttribute('data-has-data') === 'true');
+  };
+  const observer = new MutationObserver(() => {
+    if (timing.drawnMs !== null || !isDrawn()) return;
+    timing.drawnMs = Math.round(performance.now());
+    observer.disconnect();
+    requestAnimationFrame(() => setTimeout(() => (timing.paintedMs = Math.round(performance.now()))));
+  });
+  observer.observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-has-data', 'data-drawn'] });
+})();`;
+
+export interface DrawnTiming {
+  /** when the last panel got its data or the map its colours */
+  drawnMs: number | null;
+  /** when the frame showing it had been produced */
+  paintedMs: number | null;
+}
+
+export async function drawnTiming(page: Page): Promise<DrawnTiming> {
+  await page.waitForFunction(() => (window as unknown as { __wallDrawn: DrawnTiming }).__wallDrawn.paintedMs !== null);
+  return page.evaluate(() => (window as unknown as { __wallDrawn: DrawnTiming }).__wallDrawn);
+}
+
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
 }
@@ -36,6 +70,7 @@ export async function openWall(
 ): Promise<WallPage> {
   // deviceScaleFactor 1: a 3840x2160 wall is laid out at 3840x2160 CSS px, as a real 4K wall at 100%.
   const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
+  await context.addInitScript(DRAWN_RECORDER);
   const page = await context.newPage();
   const consoleErrors: string[] = [];
   page.on('console', (message) => {
