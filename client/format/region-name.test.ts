@@ -13,9 +13,11 @@ describe('case place', () => {
   });
 
   it('uses the English names of every level in English', () => {
-    expect(casePlace('420102', 'national', 'en')).toBe("Hubei Jiang'an District");
-    expect(casePlace('420102', '420000', 'en')).toBe("Wuhan Jiang'an District");
-    expect(casePlace('429004', 'national', 'en')).toBe('Hubei Xiantao City');
+    expect(casePlace('420102', 'national', 'en')).toBe("Hubei Jiang'an");
+    expect(casePlace('420102', '420000', 'en')).toBe("Wuhan Jiang'an");
+    expect(casePlace('429004', 'national', 'en')).toBe('Hubei Xiantao');
+    // 临夏市 and 临夏县 are siblings: both keep their kind
+    expect(casePlace('622901', '622900', 'en')).toBe('Linxia City');
   });
 
   it('falls back to the code for an unknown region', () => {

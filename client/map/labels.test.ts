@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { boundsOf, unionBounds } from './boundaries';
-import { shortRegionName } from './labels';
+import { getRegion } from '@shared/regions';
+import { regionLabel, shortRegionName } from './labels';
 
 describe('map labels and bounds', () => {
   it('shortens province names only', () => {
@@ -10,6 +11,17 @@ describe('map labels and bounds', () => {
     expect(shortRegionName('北京市', 'province')).toBe('北京');
     expect(shortRegionName('香港特别行政区', 'province')).toBe('香港');
     expect(shortRegionName('武汉市', 'city')).toBe('武汉市');
+  });
+
+  it('drops the administrative kind of English names, unless a sibling would read the same', () => {
+    const label = (code: string) => regionLabel(getRegion(code)!, 'en');
+    expect(label('420000')).toBe('Hubei');
+    expect(label('420100')).toBe('Wuhan');
+    expect(label('420102')).toBe("Jiang'an");
+    expect(label('429004')).toBe('Xiantao');
+    expect(label('622901')).toBe('Linxia City');
+    expect(label('622921')).toBe('Linxia County');
+    expect(regionLabel(getRegion('420102')!, 'zh')).toBe('江岸区');
   });
 
   it('computes bounds across geometry types', () => {
