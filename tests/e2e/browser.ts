@@ -25,6 +25,12 @@ export interface WallPage {
   close(): Promise<void>;
 }
 
+/** the map once it shows the scope's regions in the data's colours */
+const MAP_DRAWN = '[data-testid="map"][data-drawn="true"] canvas';
+const PANELS = '[data-testid^="panel-"]';
+/** the wall's ten panels (the map's panel included) */
+const PANEL_COUNT = 10;
+
 /**
  * Runs in the page before its own scripts and notes, on the page's clock (ms since navigation
  * started), when the wall is first fully drawn (the map shows the scope in the data's colours and
@@ -34,9 +40,9 @@ export interface WallPage {
 export const DRAWN_RECORDER = `(() => {
   const timing = (window.__wallDrawn = { drawnMs: null, paintedMs: null });
   const isDrawn = () => {
-    if (!document.querySelector('[data-testid="map"][data-drawn="true"] canvas')) return false;
-    const panels = document.querySelectorAll('[data-testid^="panel-"]');
-    return panels.length >= 10 && [...panels].every((p) => p.getAttribute('data-has-data') === 'true');
+    if (!document.querySelector(${JSON.stringify(MAP_DRAWN)})) return false;
+    const panels = document.querySelectorAll(${JSON.stringify(PANELS)});
+    return panels.length >= ${PANEL_COUNT} && [...panels].every((p) => p.getAttribute('data-has-data') === 'true');
   };
   const observer = new MutationObserver(() => {
     if (timing.drawnMs !== null || !isDrawn()) return;
@@ -96,14 +102,14 @@ export async function openWall(
  * `fresh` (the default) also none of them may be stale.
  */
 export async function waitForWallDrawn(page: Page, timeoutMs = 15_000, fresh = true): Promise<void> {
-  await page.waitForSelector('[data-testid="map"][data-drawn="true"] canvas', { timeout: timeoutMs });
+  await page.waitForSelector(MAP_DRAWN, { timeout: timeoutMs });
   await page.waitForFunction(
-    (attribute) => {
-      const panels = [...document.querySelectorAll('[data-testid^="panel-"]')];
+    ({ attribute, selector, count }) => {
+      const panels = [...document.querySelectorAll(selector)];
       const wanted = attribute === 'data-stale' ? 'false' : 'true';
-      return panels.length >= 10 && panels.every((panel) => panel.getAttribute(attribute) === wanted);
+      return panels.length >= count && panels.every((panel) => panel.getAttribute(attribute) === wanted);
     },
-    fresh ? 'data-stale' : 'data-has-data',
+    { attribute: fresh ? 'data-stale' : 'data-has-data', selector: PANELS, count: PANEL_COUNT },
     { timeout: timeoutMs },
   );
 }
