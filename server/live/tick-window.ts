@@ -15,7 +15,7 @@ export const HEAT_WINDOW_MS = HOUR_MS;
  * Heatmap bin size by scope level, in degrees: about one heat radius on the wall's map at that
  * level (0.2 degrees is some 8 px of a national map at 1920x1080; a county fills the screen).
  */
-export const HEAT_BIN_DEGREES: Record<'national' | 'province' | 'city' | 'county', number> = {
+export const HEAT_BIN_DEGREES: Record<ScopeLevel, number> = {
   national: 0.2,
   province: 0.05,
   city: 0.01,
