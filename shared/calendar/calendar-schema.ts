@@ -70,6 +70,8 @@ export function parseCalendarFile(data: unknown, origin: string): CalendarFile {
   const problems = result.error.issues.map((issue) => {
     const field = issue.path.length > 0 ? issue.path.join('.') : '(file)';
     if (issue.code === 'unrecognized_keys') return `${field}: unknown field ${issue.keys.join(', ')}`;
+    // a bad date key: zod's own message ("Invalid key in record") hides the reason
+    if (issue.code === 'invalid_key') return `${field}: ${issue.issues.map((i) => i.message).join('; ')}`;
     return `${field}: ${issue.message}`;
   });
   throw new Error(`calendar file ${origin} is not valid:\n  ${problems.join('\n  ')}`);
