@@ -1,6 +1,7 @@
 // The committed shared/refdata/calendar.json is what scripts/build-calendar.ts makes from the
 // installed chinese-days, and its 2025 and 2026 agree with the State Council's notices as published
-// (国办发明电〔2024〕12号 and 国办发明电〔2025〕7号), written out here by hand.
+// (2025: 国办发明电〔2024〕12号; 2026: gov.cn/zhengce/zhengceku/202511/content_7047091.htm), written
+// out here by hand.
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { CalendarYear } from '@shared/calendar/calendar-schema';

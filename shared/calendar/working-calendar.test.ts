@@ -1,5 +1,6 @@
 // Working-day arithmetic on the shipped calendar, checked against dates worked out by hand from the
-// State Council's notices (国办发明电〔2024〕12号 for 2025, 国办发明电〔2025〕7号 for 2026).
+// State Council's notices (2025: 国办发明电〔2024〕12号; 2026: the notice of November 2025,
+// gov.cn/zhengce/zhengceku/202511/content_7047091.htm).
 import { describe, expect, it } from 'vitest';
 import {
   addWorkingDays,
