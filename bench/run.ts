@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { deadlinesBench } from './deadlines-bench';
 import { ingestBench } from './ingest-bench';
 import { liveBench } from './live-bench';
 import { wallBench } from './wall-bench';
@@ -22,7 +23,9 @@ function table(title: string, rows: ReadonlyArray<object>): void {
 const only = process.argv.slice(2);
 const wants = (name: string) => only.length === 0 || only.includes(name);
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'cw-bench-'));
-console.log(`Command Wall benchmarks, ${new Date().toISOString()}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}`);
+console.log(
+  `Command Wall benchmarks, ${new Date().toISOString()}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}`,
+);
 
 if (wants('ingest')) {
   const rows = await ingestBench(
@@ -38,3 +41,5 @@ if (wants('ingest')) {
 if (wants('live')) for (const [title, rows] of await liveBench(path.join(scratch, 'live'))) table(title, rows);
 
 if (wants('wall')) for (const [title, rows] of await wallBench(path.join(scratch, 'wall'))) table(title, rows);
+
+if (wants('deadlines')) table('Deadlines on the holiday calendar, per call', deadlinesBench());

@@ -1,36 +1,124 @@
-// Legal handling deadlines (SAMR provisional measures on complaints and reports, 2019), expressed
-// as calendar time. Working days are counted Monday to Friday; public holidays are not modelled,
-// so a deadline here is never later than the legal one (overdue is reported early, not late).
+// Legal handling deadlines (SAMR 市场监督管理投诉举报处理暂行办法, 2019) on the national working-day
+// calendar (shared/calendar: holidays and make-up working days). The day of receipt (or acceptance)
+// is not counted, and a deadline ends with its working day: 23:59:59.999 China time. See
+// docs/deadlines.md.
+import { activeCalendar, type WorkingCalendar } from './calendar';
+import { cstDayOf, endOfDayMs, isoCst } from './calendar/cst-day';
 import type { Kind } from './codes';
 
-/** Working days allowed from receipt to closure, per kind of contact. */
-export const DEADLINE_WORKING_DAYS: Record<Kind, number> = {
-  // answered on the line or within one working day
-  consultation: 1,
-  // 7 working days to accept, then 45 to mediate
-  complaint: 52,
-  // 15 working days to verify (extensions are a later version of the case with a new deadline)
-  report: 15,
-  suggestion: 15,
-};
+/** Working days the measures allow, and the house limits for the kinds they do not cover. */
+export const LEGAL_WORKING_DAYS = {
+  /** a complaint is accepted or refused within 7 working days of receipt */
+  acceptComplaint: 7,
+  /** mediation ends within 45 working days of acceptance */
+  mediateComplaint: 45,
+  /** a report is verified within 15 working days of receipt, 30 when extended by 15 */
+  verifyReport: 15,
+  verifyReportExtension: 15,
+  /** not in the measures: consultations are answered on the line or within one working day */
+  answerConsultation: 1,
+  /** not in the measures: suggestions get a reply within 15 working days, like a report */
+  replySuggestion: 15,
+} as const;
 
-const DAY_MS = 86_400_000;
-const CST_OFFSET_MS = 8 * 3_600_000;
+export const EXTENDED_DAYS = [0, LEGAL_WORKING_DAYS.verifyReportExtension] as const;
 
-/** Adds working days in China Standard Time; the deadline falls at the end of that working day. */
-export function addWorkingDays(from: Date, workingDays: number): Date {
-  // Work on the CST calendar date, whatever the server's zone.
-  let day = Math.floor((from.getTime() + CST_OFFSET_MS) / DAY_MS);
-  let left = workingDays;
-  while (left > 0) {
-    day += 1;
-    const weekday = (day + 4) % 7; // 1970-01-01 was a Thursday (4); 0 = Sunday
-    if (weekday !== 0 && weekday !== 6) left -= 1;
-  }
-  // end of that CST day
-  return new Date((day + 1) * DAY_MS - CST_OFFSET_MS - 1000);
+export interface CaseDeadlineInput {
+  kind: Kind;
+  /** ISO 8601 with offset, epoch ms or a Date */
+  receivedAt: string | number | Date;
+  /** complaints: when it was accepted; from then on the mediation clock runs */
+  acceptedAt?: string | number | Date;
+  /** reports: 0, or 15 when verification was extended */
+  extendedDays?: number;
 }
 
+/** Deadlines as ISO times with +08:00 and as epoch ms; only the ones that apply to the case. */
+export interface CaseDeadlines {
+  acceptBy?: string;
+  acceptByMs?: number;
+  mediateBy?: string;
+  mediateByMs?: number;
+  verifyBy?: string;
+  verifyByMs?: number;
+  /** the deadline running now: accept, then mediate (complaints); verify (reports); answer / reply */
+  dueAt: string;
+  dueAtMs: number;
+  /** a counted day lies in a year without holiday data, counted Monday to Friday: recompute when added */
+  provisional: boolean;
+}
+
+function toMs(value: string | number | Date, field: string): number {
+  const ms = value instanceof Date ? value.getTime() : typeof value === 'number' ? value : Date.parse(value);
+  if (!Number.isFinite(ms)) throw new RangeError(`${field}: not a time: ${String(value)}`);
+  return ms;
+}
+
+export function caseDeadlines(input: CaseDeadlineInput, calendar: WorkingCalendar = activeCalendar()): CaseDeadlines {
+  const receivedMs = toMs(input.receivedAt, 'receivedAt');
+  const received = cstDayOf(receivedMs);
+  let provisional = false;
+  const deadline = (fromDay: number, workingDays: number) => {
+    const day = calendar.addWorkingDays(fromDay, workingDays);
+    provisional ||= calendar.crossesUncovered(fromDay, day);
+    const ms = endOfDayMs(day);
+    return { iso: isoCst(ms), ms };
+  };
+  const extendedDays = input.extendedDays ?? 0;
+  if (!(EXTENDED_DAYS as readonly number[]).includes(extendedDays))
+    throw new RangeError(`extendedDays: must be ${EXTENDED_DAYS.join(' or ')}, got ${extendedDays}`);
+
+  switch (input.kind) {
+    case 'complaint': {
+      const accept = deadline(received, LEGAL_WORKING_DAYS.acceptComplaint);
+      const result = { acceptBy: accept.iso, acceptByMs: accept.ms };
+      if (input.acceptedAt === undefined) return { ...result, dueAt: accept.iso, dueAtMs: accept.ms, provisional };
+      const acceptedMs = toMs(input.acceptedAt, 'acceptedAt');
+      if (acceptedMs < receivedMs) throw new RangeError('acceptedAt: must not be before receivedAt');
+      const mediate = deadline(cstDayOf(acceptedMs), LEGAL_WORKING_DAYS.mediateComplaint);
+      return {
+        ...result,
+        mediateBy: mediate.iso,
+        mediateByMs: mediate.ms,
+        dueAt: mediate.iso,
+        dueAtMs: mediate.ms,
+        provisional,
+      };
+    }
+    case 'report': {
+      const verify = deadline(received, LEGAL_WORKING_DAYS.verifyReport + extendedDays);
+      return { verifyBy: verify.iso, verifyByMs: verify.ms, dueAt: verify.iso, dueAtMs: verify.ms, provisional };
+    }
+    case 'consultation':
+    case 'suggestion': {
+      const days =
+        input.kind === 'consultation' ? LEGAL_WORKING_DAYS.answerConsultation : LEGAL_WORKING_DAYS.replySuggestion;
+      const due = deadline(received, days);
+      return { dueAt: due.iso, dueAtMs: due.ms, provisional };
+    }
+  }
+}
+
+// ---- The first API, kept for its callers (server/ingest/case-row.ts, server/simulator/lifecycle.ts) ----
+
+/**
+ * Working days from receipt to the latest lawful closure, per kind: for a complaint 7 + 45, the
+ * limit when it is accepted on the last allowed day. caseDeadlines gives the clock running now.
+ */
+export const DEADLINE_WORKING_DAYS: Record<Kind, number> = {
+  consultation: LEGAL_WORKING_DAYS.answerConsultation,
+  complaint: LEGAL_WORKING_DAYS.acceptComplaint + LEGAL_WORKING_DAYS.mediateComplaint,
+  report: LEGAL_WORKING_DAYS.verifyReport,
+  suggestion: LEGAL_WORKING_DAYS.replySuggestion,
+};
+
+/** The end (23:59:59.999 CST) of the working day `workingDays` after the CST day of `from`. */
+export function addWorkingDays(from: Date, workingDays: number): Date {
+  const calendar = activeCalendar();
+  return new Date(endOfDayMs(calendar.addWorkingDays(cstDayOf(from.getTime()), workingDays)));
+}
+
+/** The latest lawful closure of a case received at `receivedAt` (see DEADLINE_WORKING_DAYS). */
 export function dueAt(kind: Kind, receivedAt: Date): Date {
   return addWorkingDays(receivedAt, DEADLINE_WORKING_DAYS[kind]);
 }
