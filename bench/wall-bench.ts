@@ -20,7 +20,7 @@ const DIST = path.join(ROOT, 'dist', 'client');
 const CHILD = `
 import { loadConfig } from '${ROOT}/server/config.ts';
 import { createServer } from '${ROOT}/server/create-server.ts';
-import { runDemo } from '${ROOT}/server/simulator/demo.ts';
+import { runDemo } from '${ROOT}/simulator/demo.ts';
 const config = { ...loadConfig(), port: 0, simulator: true, logLevel: 'silent' };
 const server = createServer({ config });
 const { port, ready } = await server.start();

@@ -14,7 +14,7 @@ let stopDemo: (() => Promise<void>) | undefined;
 if (demo && config.simulator) {
   await ready;
   // the simulator is loaded only for the demo: `npm start` serves real data only
-  const { runDemo } = await import('./simulator/demo');
+  const { runDemo } = await import('@simulator/demo');
   stopDemo = await runDemo({ server, config, baseUrl: `http://127.0.0.1:${port}` });
 }
 process.stdout.write(`\n  Command Wall: ${url}${wallToken ? `?token=${wallToken}` : ''}\n\n`);

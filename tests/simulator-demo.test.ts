@@ -3,8 +3,8 @@
 // resumes, filling the gap while it was down. Nothing it posts is rejected.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../server/config';
-import { runDemo } from '../server/simulator/demo';
-import { CaseModel } from '../server/simulator/model';
+import { runDemo } from '@simulator/demo';
+import { CaseModel } from '@simulator/model';
 import { startTestServer, type TestServer } from './helpers/test-server';
 
 const SEED = 4242;

@@ -3,8 +3,8 @@
 // resumes instead: an interrupted backfill continues, the gap since the newest stored version is
 // filled and the open cases of the last 30 days continue their lifecycles (seamless with the same
 // SIM_SEED and SIM_SPEED). Returns a stop function that ends both and awaits their posts.
-import type { ServerConfig } from '../config';
-import type { CommandWallServer } from '../create-server';
+import type { ServerConfig } from '@server/config';
+import type { CommandWallServer } from '@server/create-server';
 import { startBackfill, type BackfillRun } from './backfill';
 import { HttpSink } from './http-sink';
 import { LiveSimulation } from './live';
