@@ -17,6 +17,8 @@ import { createCaseWriter } from './ingest/case-writer';
 import { createIngestQueue } from './ingest/ingest-queue';
 import { ingestRoutes } from './ingest/routes';
 import { createJobScheduler } from './jobs/scheduler';
+import { createNoticeRepository } from './notices/repository';
+import { noticeRoutes } from './notices/routes';
 import { openSpool } from './ingest/spool';
 import { attachWall } from './live/attach-wall';
 import { createLogger, type Logger } from './ops/logger';
@@ -56,6 +58,7 @@ export function createServer({ config, clock = systemClock, logger = createLogge
   const health: HealthState = { migrated: false, startedAtMs: Date.now() };
   // features register their jobs here; they run from the first successful migration, walls or not
   const jobs = createJobScheduler({ clock, metrics, logger });
+  const notices = createNoticeRepository({ clickhouse, logger });
 
   const app = express();
   app.disable('x-powered-by');
@@ -63,6 +66,7 @@ export function createServer({ config, clock = systemClock, logger = createLogge
   app.use(opsRoutes({ clickhouse, metrics, spool, health }));
   app.use(ingestRoutes({ tokens, queue, metrics, maxBodyBytes: config.maxBodyBytes, clock }));
   app.use(statsRoutes({ tokens, clickhouse }));
+  app.use(noticeRoutes({ tokens, notices, clock }));
   app.use(staticRoutes(config.boundaryDir));
   app.use((error: Error & { status?: number; type?: string }, _req: Request, res: Response, _next: NextFunction) => {
     if (error.type === 'entity.too.large') {
@@ -89,6 +93,7 @@ export function createServer({ config, clock = systemClock, logger = createLogge
     try {
       const applied = await migrate(clickhouse);
       if (applied.length > 0) logger.info({ applied }, 'migrations applied');
+      await notices.load();
       health.migrated = true;
       if (!stopping) jobs.start();
       await queue.replayNow();
@@ -108,6 +113,8 @@ export function createServer({ config, clock = systemClock, logger = createLogge
     queue,
     health,
     jobs,
+    /** wall notices; `notices.changes` is the stream of their changes */
+    notices,
     logger,
     /** Listens, then prepares the store in the background; resolves with the bound port. */
     async start(): Promise<{ port: number; ready: Promise<void> }> {
