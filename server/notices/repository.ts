@@ -49,7 +49,16 @@ export function createNoticeRepository({ clickhouse, logger }: { clickhouse: Cli
     load: () =>
       serial(async () => {
         const rows = await clickhouse.query<NoticeEventRow>('notices:events', noticeEventsSql);
-        const folded = foldNoticeLog(rows.map(fromRow));
+        const events: NoticeEvent[] = [];
+        for (const row of rows) {
+          // a row this version cannot read (written by a newer one) must not keep the server from starting
+          try {
+            events.push(fromRow(row));
+          } catch (error) {
+            logger.warn({ err: (error as Error).message }, 'notice log row skipped');
+          }
+        }
+        const folded = foldNoticeLog(events);
         for (const anomaly of folded.anomalies) logger.warn({ anomaly }, 'notice log does not add up');
         notices = folded.notices;
         loaded = true;
