@@ -8,6 +8,8 @@ export const NOTICE_TEXT_MAX_CHARS = 200;
 /** C0/C1 controls (line breaks included: a notice is one line on the wall) and bidi overrides. */
 const CONTROL_CHARS = /[\p{Cc}\u202A-\u202E\u2066-\u2069]/u;
 
+// Not scrubbed of personal data as case summaries are: staff write notices to be shown as written (a
+// duty phone number is the point of some). They pass the same checks: length, no control characters.
 const noticeText = z
   .string()
   .trim()
