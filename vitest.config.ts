@@ -13,6 +13,7 @@ export default defineConfig({
       '@shared': `${root}shared`,
       '@client': `${root}client`,
       '@server': `${root}server`,
+      '@simulator': `${root}simulator`,
     },
   },
   test: {
@@ -20,7 +21,7 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 120_000,
-    include: ['{client,server,shared,scripts}/**/*.test.ts', 'tests/**/*.test.ts'],
+    include: ['{client,server,simulator,shared,scripts}/**/*.test.ts', 'tests/**/*.test.ts'],
     exclude: ['node_modules/**', 'dist/**'],
   },
 });

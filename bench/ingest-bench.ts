@@ -75,7 +75,7 @@ export async function ingestBench(
     for (let i = 0; i < total; i += BATCH) bodies.push(JSON.stringify(httpCases.slice(i, i + BATCH)));
     http.push(
       await withFreshStore(httpDir, async (clickhouse) => {
-        const config = { ...loadConfig({}), dataDir: httpDir, port: 0, logLevel: 'silent' as const, simulator: false };
+        const config = { ...loadConfig({}), dataDir: httpDir, port: 0, logLevel: 'silent' as const };
         const server = createServer({ config, clickhouse });
         const { port, ready } = await server.start();
         await ready;

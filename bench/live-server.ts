@@ -5,7 +5,7 @@ import { loadConfig } from '../server/config';
 import { createServer } from '../server/create-server';
 
 const server = createServer({
-  config: { ...loadConfig(), port: 0, simulator: false, logLevel: process.env.LOG_LEVEL || 'silent' },
+  config: { ...loadConfig(), port: 0, logLevel: process.env.LOG_LEVEL || 'silent' },
 });
 const { port, ready } = await server.start();
 await ready;

@@ -20,12 +20,13 @@ const DIST = path.join(ROOT, 'dist', 'client');
 const CHILD = `
 import { loadConfig } from '${ROOT}/server/config.ts';
 import { createServer } from '${ROOT}/server/create-server.ts';
-import { runDemo } from '${ROOT}/server/simulator/demo.ts';
-const config = { ...loadConfig(), port: 0, simulator: true, logLevel: 'silent' };
+import { loadSimulatorConfig } from '${ROOT}/simulator/config.ts';
+import { runDemo } from '${ROOT}/simulator/demo.ts';
+const config = { ...loadConfig(), port: 0, logLevel: 'silent' };
 const server = createServer({ config });
 const { port, ready } = await server.start();
 await ready;
-const stop = await runDemo({ server, config, baseUrl: 'http://127.0.0.1:' + port, days: Number(process.env.WALL_BENCH_HISTORY_DAYS) });
+const stop = await runDemo({ server, simulator: loadSimulatorConfig(), baseUrl: 'http://127.0.0.1:' + port, days: Number(process.env.WALL_BENCH_HISTORY_DAYS) });
 // the walls are measured on a server at rest, as in service: not while it backfills history
 await stop.historyStored;
 process.stdout.write(JSON.stringify({ port, wallToken: server.tokens.firstOf('wall').token }) + '\\n');

@@ -11,8 +11,6 @@ export interface ServerConfig {
   clickhousePassword?: string;
   clickhouseDatabase?: string;
   tokensFile?: string;
-  /** SIMULATOR=off: demo without simulator and backfill */
-  simulator: boolean;
   tickMs: number;
   maxBodyBytes: number;
   /** how many validated cases the ingest gathers before one insert, and how long it waits for more */
@@ -20,14 +18,11 @@ export interface ServerConfig {
   batchMaxWaitMs: number;
   /** directory of the boundary pack served at /geo/ */
   boundaryDir: string;
-  simSeed: number;
-  simSpeed: number;
-  /** SIM_INJECT: comma-separated incident scenarios the demo starts at once (e.g. food-poisoning) */
-  simInject: string[];
   logLevel: string;
 }
 
-function intFrom(value: string | undefined, fallback: number, name: string): number {
+/** A non-negative number from the environment (the simulator reads its settings with it too). */
+export function intFrom(value: string | undefined, fallback: number, name: string): number {
   if (value === undefined || value === '') return fallback;
   const n = Number(value);
   if (!Number.isFinite(n) || n < 0) throw new Error(`${name} must be a non-negative number, got "${value}"`);
@@ -45,15 +40,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     clickhousePassword: env.CLICKHOUSE_PASSWORD || undefined,
     clickhouseDatabase: env.CLICKHOUSE_DATABASE || undefined,
     tokensFile: env.TOKENS_FILE || undefined,
-    simulator: env.SIMULATOR !== 'off',
     tickMs: intFrom(env.TICK_MS, 1000, 'TICK_MS'),
     maxBodyBytes: intFrom(env.MAX_BODY_BYTES, 10 * 1024 * 1024, 'MAX_BODY_BYTES'),
     batchMaxCases: intFrom(env.BATCH_MAX_CASES, 20_000, 'BATCH_MAX_CASES'),
     batchMaxWaitMs: intFrom(env.BATCH_MAX_WAIT_MS, 10, 'BATCH_MAX_WAIT_MS'),
     boundaryDir: path.resolve(env.BOUNDARY_DIR || path.join(root, 'public', 'geo')),
-    simSeed: intFrom(env.SIM_SEED, 12315, 'SIM_SEED'),
-    simSpeed: intFrom(env.SIM_SPEED, 1, 'SIM_SPEED'),
-    simInject: (env.SIM_INJECT ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     logLevel: env.LOG_LEVEL || 'info',
   };
 }

@@ -16,6 +16,9 @@ import { statsRoutes } from './http/stats-routes';
 import { createCaseWriter } from './ingest/case-writer';
 import { createIngestQueue } from './ingest/ingest-queue';
 import { ingestRoutes } from './ingest/routes';
+import { createJobScheduler } from './jobs/scheduler';
+import { createNoticeRepository } from './notices/repository';
+import { noticeRoutes } from './notices/routes';
 import { openSpool } from './ingest/spool';
 import { attachWall } from './live/attach-wall';
 import { createLogger, type Logger } from './ops/logger';
@@ -53,6 +56,9 @@ export function createServer({ config, clock = systemClock, logger = createLogge
     maxWaitMs: config.batchMaxWaitMs,
   });
   const health: HealthState = { migrated: false, startedAtMs: Date.now() };
+  // features register their jobs here; they run from the first successful migration, walls or not
+  const jobs = createJobScheduler({ clock, metrics, logger });
+  const notices = createNoticeRepository({ clickhouse, logger });
 
   const app = express();
   app.disable('x-powered-by');
@@ -60,6 +66,7 @@ export function createServer({ config, clock = systemClock, logger = createLogge
   app.use(opsRoutes({ clickhouse, metrics, spool, health }));
   app.use(ingestRoutes({ tokens, queue, metrics, maxBodyBytes: config.maxBodyBytes, clock }));
   app.use(statsRoutes({ tokens, clickhouse }));
+  app.use(noticeRoutes({ tokens, notices, clock }));
   app.use(staticRoutes(config.boundaryDir));
   app.use((error: Error & { status?: number; type?: string }, _req: Request, res: Response, _next: NextFunction) => {
     if (error.type === 'entity.too.large') {
@@ -86,7 +93,9 @@ export function createServer({ config, clock = systemClock, logger = createLogge
     try {
       const applied = await migrate(clickhouse);
       if (applied.length > 0) logger.info({ applied }, 'migrations applied');
+      await notices.load();
       health.migrated = true;
+      if (!stopping) jobs.start();
       await queue.replayNow();
     } catch (error) {
       logger.warn({ err: (error as Error).message }, 'ClickHouse not ready; retrying migrations in 2 s');
@@ -103,6 +112,9 @@ export function createServer({ config, clock = systemClock, logger = createLogge
     metrics,
     queue,
     health,
+    jobs,
+    /** wall notices; `notices.changes` is the stream of their changes */
+    notices,
     logger,
     /** Listens, then prepares the store in the background; resolves with the bound port. */
     async start(): Promise<{ port: number; ready: Promise<void> }> {
@@ -115,11 +127,14 @@ export function createServer({ config, clock = systemClock, logger = createLogge
     async stop(): Promise<void> {
       stopping = true;
       if (migrationTimer) clearTimeout(migrationTimer);
+      // running jobs are aborted now and awaited (bounded) before the store they use closes
+      const jobsStopped = jobs.stop();
       wall.stop();
       io.disconnectSockets(true);
       // no new connections; requests already in flight get their reply once their batch is durable
       const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
       httpServer.closeIdleConnections();
+      await jobsStopped;
       await queue.close();
       await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 5000))]);
       httpServer.closeAllConnections();

@@ -99,7 +99,7 @@ export function caseDeadlines(input: CaseDeadlineInput, calendar: WorkingCalenda
   }
 }
 
-// ---- The first API, kept for its callers (server/ingest/case-row.ts, server/simulator/lifecycle.ts) ----
+// ---- The first API, kept for its callers (server/ingest/case-row.ts, simulator/lifecycle.ts) ----
 
 /**
  * Working days from receipt to the latest lawful closure, per kind: for a complaint 7 + 45, the

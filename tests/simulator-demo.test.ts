@@ -2,9 +2,9 @@
 // through the HTTP ingest, the store then counts exactly the cases the model generated, and a restart
 // resumes, filling the gap while it was down. Nothing it posts is rejected.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../server/config';
-import { runDemo } from '../server/simulator/demo';
-import { CaseModel } from '../server/simulator/model';
+import { loadSimulatorConfig } from '@simulator/config';
+import { runDemo } from '@simulator/demo';
+import { CaseModel } from '@simulator/model';
 import { startTestServer, type TestServer } from './helpers/test-server';
 
 const SEED = 4242;
@@ -45,13 +45,13 @@ async function rejectedByIngest(): Promise<number> {
 }
 
 describe('npm run demo simulator', () => {
-  const config = { ...loadConfig({}), simulator: true, simSeed: SEED, simSpeed: 1 };
+  const simulator = { ...loadSimulatorConfig({}), seed: SEED, speed: 1 };
   const model = new CaseModel({ seed: SEED });
   let firstStart = 0;
 
   it('backfills an empty store through the ingest API, newest first, and answers at once', async () => {
     firstStart = Date.now();
-    const stop = await runDemo({ server: ts.server, config, baseUrl: ts.baseUrl, days: DAYS });
+    const stop = await runDemo({ server: ts.server, simulator, baseUrl: ts.baseUrl, days: DAYS });
     expect(Date.now() - firstStart).toBeLessThan(30_000);
     // a window safely inside the history: from just after its start to just before live took over
     const window = [firstStart - DAYS * 86_400_000 + MINUTE, firstStart] as const;
@@ -66,7 +66,7 @@ describe('npm run demo simulator', () => {
   it('resumes on a non-empty store: the gap while it was down is filled, nothing counted twice', async () => {
     await new Promise((resolve) => setTimeout(resolve, 1500));
     const secondStart = Date.now();
-    const stop = await runDemo({ server: ts.server, config, baseUrl: ts.baseUrl, days: DAYS });
+    const stop = await runDemo({ server: ts.server, simulator, baseUrl: ts.baseUrl, days: DAYS });
     const window = [firstStart - DAYS * 86_400_000 + MINUTE, secondStart] as const;
     const expected = expectedKinds(model, ...window);
     await waitFor(async () => (await storedCases(...window)).total >= expected.total, 40_000);

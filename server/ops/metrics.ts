@@ -40,6 +40,25 @@ export function createMetrics() {
     }),
     ticksSkipped: new Counter({ name: 'commandwall_ticks_skipped_total', help: 'Ticks skipped because the previous one was still running', registers: [registry] }),
     socketClients: new Gauge({ name: 'commandwall_socket_clients', help: 'Connected wall sockets', registers: [registry] }),
+    jobDuration: new Histogram({
+      name: 'commandwall_job_duration_seconds',
+      help: 'Time of one run of a scheduled job, failed runs included',
+      labelNames: ['job'],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60],
+      registers: [registry],
+    }),
+    jobFailures: new Counter({
+      name: 'commandwall_job_failures_total',
+      help: 'Runs of a scheduled job that threw',
+      labelNames: ['job'],
+      registers: [registry],
+    }),
+    jobSkipped: new Counter({
+      name: 'commandwall_job_skipped_total',
+      help: 'Ticks of a scheduled job skipped because its previous run was still going',
+      labelNames: ['job'],
+      registers: [registry],
+    }),
     eventLoopLag: new Gauge({
       name: 'commandwall_event_loop_lag_seconds',
       help: 'Event-loop delay percentiles since the last scrape',

@@ -27,7 +27,7 @@ export async function startTestServer(
   clock?: Clock,
 ): Promise<TestServer> {
   const dataDir = overrides.dataDir ?? tempDataDir();
-  const config: ServerConfig = { ...loadConfig({}), port: 0, logLevel: 'silent', simulator: false, ...overrides, dataDir };
+  const config: ServerConfig = { ...loadConfig({}), port: 0, logLevel: 'silent', ...overrides, dataDir };
   const server = createServer({ config, clock });
   const { port, ready } = await server.start();
   await ready;

@@ -3,8 +3,8 @@
 // makes arrivals that many times denser and lifecycles that many times shorter, so no case or
 // version ever carries a time in the future.
 import type { CaseInput } from '@shared/case-schema';
-import { systemClock, type Clock } from '../clock';
-import type { Logger } from '../ops/logger';
+import { systemClock, type Clock } from '@server/clock';
+import type { Logger } from '@server/ops/logger';
 import { takeDueVersions, type CaseSeed, type SimCase } from './case-factory';
 import type { CaseSink } from './http-sink';
 import type { CaseModel } from './model';

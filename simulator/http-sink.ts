@@ -4,7 +4,7 @@
 // exponential backoff; a 4xx or a rejected case means the simulator produced an invalid case, which
 // is a bug, and is logged as an error with the ingest's own reasons.
 import type { CaseInput, IngestReply } from '@shared/case-schema';
-import type { Logger } from '../ops/logger';
+import type { Logger } from '@server/ops/logger';
 
 export interface HttpSinkOptions {
   baseUrl: string;

@@ -2,8 +2,8 @@
 // empty store; after a restart, the gap since the newest stored version, the open cases of the last
 // 30 days (to prime the live scheduler) and the rest of a backfill that was interrupted (backfill
 // goes newest first, so the store's oldest case marks how far it got).
-import type { ClickHouse } from '../clickhouse/client';
-import { loadQuery } from '../queries/load';
+import type { ClickHouse } from '@server/clickhouse/client';
+import { loadQuery } from '@server/queries/load';
 import { PENDING_HORIZON_MS } from './pending-steps';
 
 export interface StoreState {

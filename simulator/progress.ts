@@ -1,6 +1,6 @@
 // Backfill progress: a one-line bar on stderr when it is a terminal (days done, cases a second, time
 // left), otherwise a structured log line every few seconds so that CI and service logs stay readable.
-import type { Logger } from '../ops/logger';
+import type { Logger } from '@server/ops/logger';
 
 export interface ProgressSnapshot {
   daysDone: number;

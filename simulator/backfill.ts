@@ -6,8 +6,8 @@
 // an interrupted history is continued, and the live scheduler is primed with the open cases again.
 import type { CaseInput } from '@shared/case-schema';
 import { DAY_MS } from '@shared/time';
-import { systemClock, type Clock } from '../clock';
-import type { Logger } from '../ops/logger';
+import { systemClock, type Clock } from '@server/clock';
+import type { Logger } from '@server/ops/logger';
 import { takeDueVersions, type CaseSeed, type SimCase } from './case-factory';
 import type { CaseSink } from './http-sink';
 import { cstDayIndex, cstDayStart } from './intensity';

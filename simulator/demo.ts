@@ -3,8 +3,8 @@
 // resumes instead: an interrupted backfill continues, the gap since the newest stored version is
 // filled and the open cases of the last 30 days continue their lifecycles (seamless with the same
 // SIM_SEED and SIM_SPEED). Returns a stop function that ends both and awaits their posts.
-import type { ServerConfig } from '../config';
-import type { CommandWallServer } from '../create-server';
+import type { CommandWallServer } from '@server/create-server';
+import type { SimulatorConfig } from './config';
 import { startBackfill, type BackfillRun } from './backfill';
 import { HttpSink } from './http-sink';
 import { LiveSimulation } from './live';
@@ -12,9 +12,16 @@ import { CaseModel } from './model';
 import { planHistory, readStoreState, type StoreState } from './history-plan';
 import { SCENARIO_TYPES, type ScenarioType } from './scenarios';
 
+/**
+ * What the demo takes from the server it feeds, beside its HTTP API: the logger, a token the ingest
+ * accepts (read from the token store, as an operator would copy it) and ClickHouse to read how much
+ * history is already stored. It never writes through these: every case goes over HTTP.
+ */
+export type DemoServer = Pick<CommandWallServer, 'logger' | 'tokens' | 'clickhouse'>;
+
 export interface DemoOptions {
-  server: CommandWallServer;
-  config: ServerConfig;
+  server: DemoServer;
+  simulator: SimulatorConfig;
   baseUrl: string;
   /** history length for an empty store */
   days?: number;
@@ -33,13 +40,12 @@ export type StopDemo = (() => Promise<void>) & {
 
 export async function runDemo({
   server,
-  config,
+  simulator,
   baseUrl,
   days = 90,
   firstDayTimeoutMs = 20_000,
 }: DemoOptions): Promise<StopDemo> {
   const logger = server.logger;
-  if (!config.simulator) return async () => {};
   const ingestToken = (server.tokens.firstOf('ingest') ?? server.tokens.firstOf('admin'))?.token;
   if (!ingestToken) {
     logger.error('simulator: no ingest or admin token in the token store; not simulating');
@@ -47,9 +53,9 @@ export async function runDemo({
   }
   const token: string = ingestToken;
   const nowMs = Date.now();
-  const liveModel = new CaseModel({ seed: config.simSeed, speed: config.simSpeed });
+  const liveModel = new CaseModel({ seed: simulator.seed, speed: simulator.speed });
   // history is always at the real rate; at SIM_SPEED 1 it is the very same stream as live
-  const historyModel = liveModel.speed === 1 ? liveModel : new CaseModel({ seed: config.simSeed });
+  const historyModel = liveModel.speed === 1 ? liveModel : new CaseModel({ seed: simulator.seed });
   const live = new LiveSimulation({
     model: liveModel,
     sink: new HttpSink({ baseUrl, token, logger, name: 'live', concurrency: 1 }),
@@ -64,7 +70,7 @@ export async function runDemo({
     const plan = planHistory(nowMs, days, store);
     logger.info(
       {
-        seed: config.simSeed,
+        seed: simulator.seed,
         speed: liveModel.speed,
         storedCases: store.cases,
         days: Math.round(((nowMs - plan.fromMs) / DAY_MS) * 10) / 10,
@@ -109,7 +115,7 @@ export async function runDemo({
   live.start();
 
   // SIM_INJECT=food-poisoning,prepaid-collapse starts incidents now (a demo that needs one on cue)
-  for (const type of config.simInject) {
+  for (const type of simulator.inject) {
     if ((SCENARIO_TYPES as readonly string[]).includes(type)) live.inject(type as ScenarioType);
     else logger.warn({ type, known: SCENARIO_TYPES }, 'SIM_INJECT: unknown incident type');
   }

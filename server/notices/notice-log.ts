@@ -1,0 +1,108 @@
+// The notice log's rows and the one function that applies an event to the current notices. Start-up
+// folds the whole log through applyNoticeEvent, and every write applies its new event through it
+// too, so the notices in memory are always what the log reproduces.
+import type { Notice } from '@shared/notices';
+import { toDateTime64 } from '../clickhouse/datetime';
+import { NOTICE_EVENT_TYPES, type NoticeEvent, type NoticeField } from './events';
+
+/** A row of notice_events as inserted (times as ClickHouse DateTime64 text). */
+export interface NoticeEventInsert {
+  notice_id: string;
+  version: number;
+  event: string;
+  at: string;
+  actor: string;
+  changed: string[];
+  scope: string;
+  text: string;
+  expires_at: string | null;
+  withdrawn: 0 | 1;
+  posted_at: string;
+  posted_by: string;
+}
+
+/** A row as server/queries/notice-events.sql reads it (64-bit numbers may arrive as strings). */
+export interface NoticeEventRow {
+  notice_id: string;
+  version: number | string;
+  event: string;
+  at_ms: number | string;
+  actor: string;
+  changed: string[];
+  scope: string;
+  text: string;
+  expires_at_ms: number | string | null;
+  withdrawn: number | string;
+  posted_at_ms: number | string;
+  posted_by: string;
+}
+
+export function toInsert({ type, at, actor, changed, notice }: NoticeEvent): NoticeEventInsert {
+  return {
+    notice_id: notice.id,
+    version: notice.version,
+    event: type,
+    at: toDateTime64(Date.parse(at)),
+    actor,
+    changed,
+    scope: notice.scope,
+    text: notice.text,
+    expires_at: notice.expiresAt === null ? null : toDateTime64(Date.parse(notice.expiresAt)),
+    withdrawn: notice.withdrawn ? 1 : 0,
+    posted_at: toDateTime64(Date.parse(notice.postedAt)),
+    posted_by: notice.postedBy,
+  };
+}
+
+const iso = (ms: number | string) => new Date(Number(ms)).toISOString();
+
+export function fromRow(row: NoticeEventRow): NoticeEvent {
+  const type = NOTICE_EVENT_TYPES.find((t) => t === row.event);
+  if (!type) throw new Error(`notice ${row.notice_id} v${row.version}: unknown event "${row.event}"`);
+  const at = iso(row.at_ms);
+  return {
+    type,
+    at,
+    actor: row.actor,
+    changed: row.changed as NoticeField[],
+    notice: {
+      id: row.notice_id,
+      scope: row.scope,
+      text: row.text,
+      expiresAt: row.expires_at_ms === null ? null : iso(row.expires_at_ms),
+      withdrawn: Number(row.withdrawn) === 1,
+      version: Number(row.version),
+      postedAt: iso(row.posted_at_ms),
+      postedBy: row.posted_by,
+      updatedAt: at,
+      updatedBy: row.actor,
+    },
+  };
+}
+
+/**
+ * Applies one event to the notices by id. An event must follow the notice's stored version by one
+ * (`posted` starts at 1); anything else means the log lost or repeated a row: say so, and since each
+ * event holds the whole state, the newer version still wins rather than a notice going missing.
+ */
+export function applyNoticeEvent(notices: Map<string, Notice>, event: NoticeEvent): string | undefined {
+  const current = notices.get(event.notice.id);
+  const expected = (current?.version ?? 0) + 1;
+  if (current && event.notice.version <= current.version)
+    return `notice ${event.notice.id}: v${event.notice.version} again after v${current.version}, ignored`;
+  notices.set(event.notice.id, event.notice);
+  if (event.notice.version !== expected || (event.type === 'posted') !== (expected === 1))
+    return `notice ${event.notice.id}: ${event.type} v${event.notice.version} where v${expected} was due`;
+  return undefined;
+}
+
+/** The current notices from the whole log, and what in it did not add up. */
+export function foldNoticeLog(events: Iterable<NoticeEvent>): { notices: Map<string, Notice>; anomalies: string[] } {
+  const notices = new Map<string, Notice>();
+  const anomalies: string[] = [];
+  for (const event of events) {
+    const anomaly = applyNoticeEvent(notices, event);
+    if (anomaly) anomalies.push(anomaly);
+  }
+  return { notices, anomalies };
+}

@@ -1,0 +1,123 @@
+// The notices: an append-only log in ClickHouse (notice_events) and the current notices in memory,
+// folded from the log at start. A write appends its event first and applies it only once stored, so
+// memory never holds what a restart would not reproduce; then the change is published to the stream.
+import crypto from 'node:crypto';
+import type { Logger } from 'pino';
+import { isNoticeActive, type Notice, type NoticeListQuery, type NoticePatch, type NoticePost } from '@shared/notices';
+import type { ClickHouse } from '../clickhouse/client';
+import { createChangeFeed } from '../domain/change-feed';
+import { createSerialQueue } from '../domain/serial';
+import { loadQuery } from '../queries/load';
+import type { NoticeChanges, NoticeEvent, NoticeEventType, NoticeField } from './events';
+import { applyNoticeEvent, foldNoticeLog, fromRow, toInsert, type NoticeEventRow } from './notice-log';
+
+const noticeEventsSql = loadQuery('notice-events');
+
+/** The store refused the event or could not be reached: nothing changed, the caller may retry. */
+export class NoticeStoreError extends Error {}
+
+export type NoticeRevision =
+  | { outcome: 'changed' | 'unchanged'; notice: Notice }
+  | { outcome: 'stale'; notice: Notice }
+  | { outcome: 'not-found' };
+
+export function createNoticeRepository({ clickhouse, logger }: { clickhouse: ClickHouse; logger: Logger }) {
+  let notices = new Map<string, Notice>();
+  let loaded = false;
+  const serial = createSerialQueue();
+  const changes: NoticeChanges = createChangeFeed<NoticeEvent>('notices', logger);
+
+  /** Stores the event, then applies and publishes it; a failed insert changes nothing. */
+  async function append(event: NoticeEvent): Promise<Notice> {
+    try {
+      await clickhouse.insert('notice_events', [toInsert(event)]);
+    } catch (error) {
+      throw new NoticeStoreError((error as Error).message, { cause: error });
+    }
+    const anomaly = applyNoticeEvent(notices, event);
+    if (anomaly) logger.error({ anomaly }, 'notice write out of order');
+    changes.publish(event);
+    return event.notice;
+  }
+
+  return {
+    changes,
+    get loaded() {
+      return loaded;
+    },
+    /** Folds the whole log into memory (at start, after the migrations). */
+    load: () =>
+      serial(async () => {
+        const rows = await clickhouse.query<NoticeEventRow>('notices:events', noticeEventsSql);
+        const events: NoticeEvent[] = [];
+        for (const row of rows) {
+          // a row this version cannot read (written by a newer one) must not keep the server from starting
+          try {
+            events.push(fromRow(row));
+          } catch (error) {
+            logger.warn({ err: (error as Error).message }, 'notice log row skipped');
+          }
+        }
+        const folded = foldNoticeLog(events);
+        for (const anomaly of folded.anomalies) logger.warn({ anomaly }, 'notice log does not add up');
+        notices = folded.notices;
+        loaded = true;
+        logger.info({ notices: notices.size, events: rows.length }, 'notices loaded from their log');
+      }),
+    list({ scope, status }: NoticeListQuery, nowMs: number): Notice[] {
+      return [...notices.values()]
+        .filter((n) => (scope === undefined || n.scope === scope) && (status === 'all' || isNoticeActive(n, nowMs)))
+        .sort((a, b) => b.postedAt.localeCompare(a.postedAt) || a.id.localeCompare(b.id));
+    },
+    get: (id: string): Notice | undefined => notices.get(id),
+    post: (input: NoticePost, actor: string, nowMs: number): Promise<Notice> =>
+      serial(() => {
+        const at = new Date(nowMs).toISOString();
+        const notice: Notice = {
+          id: crypto.randomUUID(),
+          scope: input.scope,
+          text: input.text,
+          expiresAt: utcIso(input.expiresAt ?? null),
+          withdrawn: false,
+          version: 1,
+          postedAt: at,
+          postedBy: actor,
+          updatedAt: at,
+          updatedBy: actor,
+        };
+        return append({ type: 'posted', at, actor, changed: ['scope', 'text', 'expiresAt', 'withdrawn'], notice });
+      }),
+    revise: (id: string, patch: NoticePatch, actor: string, nowMs: number): Promise<NoticeRevision> =>
+      serial(async () => {
+        const current = notices.get(id);
+        if (!current) return { outcome: 'not-found' };
+        if (patch.expectedVersion !== undefined && patch.expectedVersion !== current.version)
+          return { outcome: 'stale', notice: current };
+        const next: Notice = {
+          ...current,
+          text: patch.text ?? current.text,
+          expiresAt: patch.expiresAt === undefined ? current.expiresAt : utcIso(patch.expiresAt),
+          withdrawn: patch.withdrawn ?? current.withdrawn,
+        };
+        const changed = (['text', 'expiresAt', 'withdrawn'] as const).filter((field) => next[field] !== current[field]);
+        // a repeated save (a double click, a retry) is not a new version
+        if (changed.length === 0) return { outcome: 'unchanged', notice: current };
+        const at = new Date(nowMs).toISOString();
+        const notice = { ...next, version: current.version + 1, updatedAt: at, updatedBy: actor };
+        const type = eventType(changed, next.withdrawn);
+        return { outcome: 'changed', notice: await append({ type, at, actor, changed, notice }) };
+      }),
+  };
+}
+
+/** Times are stored and returned in UTC whatever offset they were posted with. */
+function utcIso(time: string | null): string | null {
+  return time === null ? null : new Date(time).toISOString();
+}
+
+function eventType(changed: NoticeField[], withdrawn: boolean): NoticeEventType {
+  if (!changed.includes('withdrawn')) return 'revised';
+  return withdrawn ? 'withdrawn' : 'restored';
+}
+
+export type NoticeRepository = ReturnType<typeof createNoticeRepository>;
