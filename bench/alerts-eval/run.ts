@@ -27,7 +27,7 @@ const detectors: EvalDetector[] = [surgeDetector, cusumDetector, ...earsDetector
 
 interface Collected {
   clean: number[];
-  outbreaks: OutbreakScores[];
+  outbreaks: Array<OutbreakScores & { signal: number }>;
 }
 
 const started = performance.now();
@@ -40,7 +40,10 @@ for (const spec of SIGNALS) {
         const into = collected.get(detector.name)!;
         into.clean.push(...dayMaxima(detector.score(series.clean, FROM_HOUR)));
         const track = detector.score(series.counts, FROM_HOUR);
-        into.outbreaks.push(outbreakWindow(track, series.outbreak.startHour, series.outbreak.endHour, k));
+        into.outbreaks.push({
+          ...outbreakWindow(track, series.outbreak.startHour, series.outbreak.endHour, k),
+          signal: spec.id,
+        });
       }
     }
   }
@@ -73,5 +76,17 @@ for (const detector of detectors) {
   console.log(
     `| ${detector.name} | ${fmt(falseAlarmRate(clean, threshold), 4)} | ${pods.map((p) => fmt(p)).join(' | ')} | ${fmt(median(delays), 0)} | ${fmt(auc, 4)} |`,
   );
+}
+console.log('\nPOD by signal at the same operating point (all k)\n');
+console.log(`| detector | ${SIGNALS.map((s) => `signal ${s.id}`).join(' | ')} |`);
+console.log(`| --- |${SIGNALS.map(() => ' --- |').join('')}`);
+for (const detector of detectors) {
+  const { clean, outbreaks } = collected.get(detector.name)!;
+  const threshold = detector.name === 'EARS C3' ? EARS_THRESHOLDS.c3 : thresholdForRate(clean, operatingRate);
+  const pods = SIGNALS.map((spec) => {
+    const ofSignal = outbreaks.filter((o) => o.signal === spec.id);
+    return ofSignal.filter((o) => hoursToDetect(o, threshold) !== undefined).length / ofSignal.length;
+  });
+  console.log(`| ${detector.name} | ${pods.map((p) => fmt(p)).join(' | ')} |`);
 }
 console.log(`\n(${((performance.now() - started) / 1000).toFixed(1)} s)`);
