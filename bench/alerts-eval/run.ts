@@ -2,7 +2,7 @@
 // at the false-alarm rate EARS C3 runs at with its classic threshold, and by partial AUC.
 // EVAL_REPLICATES (default 20) series per signal and outbreak size k.
 import { EARS_THRESHOLDS } from '@server/alerts/stats/ears';
-import { mixSeed } from '@server/simulator/random';
+import { mixSeed } from '@simulator/random';
 import { cusumDetector, earsDetectors, surgeDetector, type EvalDetector } from './detectors';
 import {
   dayMaxima,

@@ -3,8 +3,8 @@
 // day by the wall's own daily cycle, and one outbreak per series of total size Poisson(k x the
 // baseline standard deviation at its start), its cases spread over days by lognormal(0, 0.5) draws.
 // Every series has an outbreak-free twin (the same draws without the outbreak) for false alerts.
-import { HOURLY_PROFILE } from '@server/simulator/intensity';
-import { Rng } from '@server/simulator/random';
+import { HOURLY_PROFILE } from '@simulator/intensity';
+import { Rng } from '@simulator/random';
 
 /** One of Noufaily's simulated signals: mean exp(alpha + beta t + yearly and weekly harmonics), variance phi x mean. */
 export interface SignalSpec {

@@ -1,6 +1,6 @@
 // Each detector must fire on its pattern and stay silent on noise of the same mean.
 import { describe, expect, it } from 'vitest';
-import { Rng } from '@server/simulator/random';
+import { Rng } from '@simulator/random';
 import { negBinomialCusum } from './cusum';
 import { EARS_THRESHOLDS, earsC1, earsC2, earsC3 } from './ears';
 import { cumulative, HOURS_PER_WEEK } from './hour-of-week';
