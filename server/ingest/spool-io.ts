@@ -41,7 +41,7 @@ export const diskSpoolIo: SpoolIo = {
   async append(file, text) {
     const created = !fs.existsSync(file);
     await withFile(file, 'a', async (handle) => {
-      await handle.write(text);
+      await writeAll(handle, text);
       await handle.sync();
     });
     // a new file's name is durable only once its directory is
@@ -58,7 +58,7 @@ export const diskSpoolIo: SpoolIo = {
   async replace(file, text) {
     const temp = `${file}.tmp`;
     await withFile(temp, 'w', async (handle) => {
-      await handle.write(text);
+      await writeAll(handle, text);
       await handle.sync();
     });
     await fs.promises.rename(temp, file);
@@ -80,6 +80,15 @@ async function withFile(file: string, flags: string, use: (handle: fs.promises.F
     await use(handle);
   } finally {
     await handle.close();
+  }
+}
+
+/** A write may be short (a disk filling up): go on until all is written or the disk says why not. */
+async function writeAll(handle: fs.promises.FileHandle, text: string): Promise<void> {
+  const bytes = Buffer.from(text, 'utf8');
+  for (let written = 0; written < bytes.length;) {
+    const { bytesWritten } = await handle.write(bytes, written, bytes.length - written);
+    written += bytesWritten;
   }
 }
 
