@@ -12,6 +12,7 @@ import { toDateTime64 } from '../clickhouse/datetime';
 import { loadQuery } from '../queries/load';
 import { headOf, toStoredRow, type CaseHead, type CaseVersion, type StoredRow } from './case-row';
 import { LruMap } from './lru-map';
+import { timeSlice } from './time-slice';
 
 interface KnownCase {
   head: CaseHead;
@@ -98,7 +99,11 @@ export function createCaseWriter(clickhouse: ClickHouse, cacheSize = 200_000) {
     const rows: StoredRow[] = [];
     const refused = new Map<CaseVersion, string>();
     let duplicates = 0;
+    // a batch of 20,000 versions is tens of milliseconds of row building: give the event loop back
+    // between slices (only this writer, on the ingest queue's chain, touches its state meanwhile)
+    const slice = timeSlice();
     for (const version of ordered) {
+      if (slice.due()) await slice.pause();
       const current = state.get(version.id);
       // every version of a case shares its receivedAt: the rollups count the case in that minute
       if (current && current.head.receivedAtMs !== version.receivedAtMs) {

@@ -10,7 +10,7 @@ import type { Logger } from '../ops/logger';
 import type { Metrics } from '../ops/metrics';
 import type { CaseVersion } from './case-row';
 import type { CaseWriter } from './case-writer';
-import { SpoolIoError, type Spool } from './spool';
+import type { Spool } from './spool';
 
 export type Durability = 'stored' | 'spooled';
 
@@ -164,18 +164,17 @@ export function createIngestQueue(options: IngestQueueOptions) {
 
   /** Repairs a failed spool disk once it takes writes again, and replays what it holds. */
   async function maintain(): Promise<void> {
-    if (!spool.health().writable)
-      await spool
-        .probe()
-        .catch(
-          (error: Error) =>
-            void (error instanceof SpoolIoError || logger.error({ err: error.message }, 'spool probe failed')),
-        );
+    // the disk's own error is in spool.health(), for /healthz
+    if (!spool.health().writable) await spool.probe().catch(() => undefined);
     await replaySpool();
   }
 
+  // at most one maintenance step queued: a ClickHouse that hangs must not pile them up behind it
+  let maintenanceQueued = false;
   const maintainTimer = setInterval(() => {
-    if (!spool.health().writable || spool.pendingCases() > 0) void enqueue(maintain);
+    if (maintenanceQueued || (spool.health().writable && spool.pendingCases() === 0)) return;
+    maintenanceQueued = true;
+    void enqueue(() => maintain().finally(() => (maintenanceQueued = false)));
   }, options.replayEveryMs ?? 2000);
   maintainTimer.unref();
 
