@@ -175,7 +175,7 @@ describe('ingest fuzzer', () => {
           validIds.push(...valid.map((i) => `FZ-${run}-${i}`));
         },
       ),
-      { numRuns: 60, seed: 12315 },
+      { numRuns: 50, seed: 12315 },
     );
     expect(validIds.length).toBeGreaterThan(100);
     expect(refusedIds.length).toBeGreaterThan(50);
@@ -192,5 +192,5 @@ describe('ingest fuzzer', () => {
       refused: 0,
     });
     expect((await fetch(`${ts.baseUrl}/healthz`)).status).toBe(200);
-  });
+  }, 600_000); // fifty requests against the embedded engine: minutes on a loaded machine
 });
