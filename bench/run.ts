@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { deadlinesBench } from './deadlines-bench';
+import { boundsBench, fsyncBench } from './durability-bench';
 import { ingestBench } from './ingest-bench';
 import { liveBench } from './live-bench';
 import { wallBench } from './wall-bench';
@@ -43,3 +44,9 @@ if (wants('live')) for (const [title, rows] of await liveBench(path.join(scratch
 if (wants('wall')) for (const [title, rows] of await wallBench(path.join(scratch, 'wall'))) table(title, rows);
 
 if (wants('deadlines')) table('Deadlines on the holiday calendar, per call', deadlinesBench());
+
+if (wants('durability')) {
+  const fsyncRounds = Number(process.env.BENCH_FSYNC_ROUNDS ?? 3);
+  table('Durability: ClickHouse fsync settings, embedded engine, insert rate', await fsyncBench(path.join(scratch, 'fsync'), 50_000, 5_000, fsyncRounds));
+  table('Bounded ingest: one request against a server in its own process', await boundsBench(path.join(scratch, 'bounds')));
+}

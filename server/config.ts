@@ -13,6 +13,8 @@ export interface ServerConfig {
   tokensFile?: string;
   tickMs: number;
   maxBodyBytes: number;
+  /** cases in one POST /api/v1/cases; more is refused (413) before any of them is parsed */
+  maxCasesPerRequest: number;
   /** how many validated cases the ingest gathers before one insert, and how long it waits for more */
   batchMaxCases: number;
   batchMaxWaitMs: number;
@@ -42,6 +44,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     tokensFile: env.TOKENS_FILE || undefined,
     tickMs: intFrom(env.TICK_MS, 1000, 'TICK_MS'),
     maxBodyBytes: intFrom(env.MAX_BODY_BYTES, 10 * 1024 * 1024, 'MAX_BODY_BYTES'),
+    maxCasesPerRequest: intFrom(env.MAX_CASES_PER_REQUEST, 10_000, 'MAX_CASES_PER_REQUEST'),
     batchMaxCases: intFrom(env.BATCH_MAX_CASES, 20_000, 'BATCH_MAX_CASES'),
     batchMaxWaitMs: intFrom(env.BATCH_MAX_WAIT_MS, 10, 'BATCH_MAX_WAIT_MS'),
     boundaryDir: path.resolve(env.BOUNDARY_DIR || path.join(root, 'public', 'geo')),

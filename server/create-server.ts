@@ -45,7 +45,10 @@ export function createServer({ config, clock = systemClock, logger = createLogge
       metrics,
     });
   const tokens = loadTokens({ tokensFile: config.tokensFile, dataDir: config.dataDir });
-  const spool = openSpool(config.dataDir);
+  const spool = openSpool(config.dataDir, {
+    onUnreadable: (lines) => metrics.spoolUnreadableLines.inc(lines),
+    onIoError: (operation) => metrics.spoolIoErrors.inc({ operation }),
+  });
   const queue = createIngestQueue({
     writer: createCaseWriter(clickhouse),
     spool,
@@ -64,7 +67,7 @@ export function createServer({ config, clock = systemClock, logger = createLogge
   app.disable('x-powered-by');
   app.use(httpMetrics(metrics));
   app.use(opsRoutes({ clickhouse, metrics, spool, health }));
-  app.use(ingestRoutes({ tokens, queue, metrics, maxBodyBytes: config.maxBodyBytes, clock }));
+  app.use(ingestRoutes({ tokens, queue, metrics, maxBodyBytes: config.maxBodyBytes, maxCasesPerRequest: config.maxCasesPerRequest, clock }));
   app.use(statsRoutes({ tokens, clickhouse }));
   app.use(noticeRoutes({ tokens, notices, clock }));
   app.use(staticRoutes(config.boundaryDir));

@@ -15,6 +15,20 @@ const isoWithOffset = z.iso.datetime({ offset: true, message: 'must be ISO 8601 
 
 const yuan = z.number().finite().nonnegative().max(1e12);
 
+/**
+ * Free text ClickHouse will store: no lone UTF-16 surrogate (`"\ud83d"` without its pair). JSON allows
+ * one; ClickHouse refuses the insert (a lone high one) or stores invalid UTF-8 (a lone low one).
+ */
+const text = (min: number, max: number) =>
+  z
+    .string()
+    .min(min)
+    .max(max)
+    .refine(isWellFormed, 'must be valid Unicode text (it holds a lone UTF-16 surrogate)');
+
+/** String.prototype.isWellFormed (ES2024, Node 20): native and linear; our TypeScript lib is ES2023. */
+const isWellFormed = (s: string) => (s as string & { isWellFormed(): boolean }).isWellFormed();
+
 export const caseInputSchema = z
   .strictObject({
     id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1-64 characters of A-Z a-z 0-9 _ -'),
@@ -33,11 +47,11 @@ export const caseInputSchema = z
     urgent: z.boolean().optional(),
     merchant: z
       .strictObject({
-        id: z.string().min(1).max(64).optional(),
-        name: z.string().min(1).max(200),
+        id: text(1, 64).optional(),
+        name: text(1, 200),
       })
       .optional(),
-    brand: z.string().min(1).max(100).optional(),
+    brand: text(1, 100).optional(),
     amountYuan: yuan.optional(),
     recoveredYuan: yuan.optional(),
     location: z
@@ -46,7 +60,7 @@ export const caseInputSchema = z
         lat: z.number().min(3).max(54),
       })
       .optional(),
-    summary: z.string().max(2000).optional(),
+    summary: text(0, 2000).optional(),
   })
   .refine((c) => c.updatedAt === undefined || Date.parse(c.updatedAt) >= Date.parse(c.receivedAt), {
     message: 'must not be earlier than receivedAt',
@@ -87,11 +101,22 @@ export interface IngestReply {
   rejected: RejectedCase[];
 }
 
+/** Enough to fix a case by; a case of a thousand unknown fields does not get a thousand-line reply. */
+const MAX_ERRORS_PER_CASE = 10;
+const MAX_NAMES_LISTED = 5;
+
 /** Formats zod issues as "field: reason" strings, the shape the ingest reply promises. */
 export function describeIssues(error: z.ZodError): string[] {
-  return error.issues.map((issue) => {
-    const field = issue.path.length > 0 ? issue.path.join('.') : '(case)';
-    if (issue.code === 'unrecognized_keys') return `${issue.keys.join(', ')}: unknown field`;
-    return `${field}: ${issue.message}`;
+  const described = error.issues.slice(0, MAX_ERRORS_PER_CASE).map((issue) => {
+    const field = issue.path.length > 0 ? issue.path.map((part) => clip(String(part))).join('.') : '(case)';
+    if (issue.code !== 'unrecognized_keys') return `${field}: ${issue.message}`;
+    const names = issue.keys.slice(0, MAX_NAMES_LISTED).map(clip).join(', ');
+    const more = issue.keys.length - MAX_NAMES_LISTED;
+    return `${names}${more > 0 ? ` and ${more} more` : ''}: unknown field${issue.keys.length > 1 ? 's' : ''}`;
   });
+  const more = error.issues.length - MAX_ERRORS_PER_CASE;
+  if (more > 0) described.push(`(case): ${more} more problems`);
+  return described;
 }
+
+const clip = (name: string) => (name.length > 40 ? `${name.slice(0, 40)}…` : name);

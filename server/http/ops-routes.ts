@@ -14,13 +14,21 @@ export function opsRoutes(deps: { clickhouse: ClickHouse; metrics: Metrics; spoo
   const router = Router();
   router.get('/healthz', async (_req, res) => {
     const answering = await deps.clickhouse.ping();
-    const ok = deps.health.migrated && answering;
-    res.status(ok ? 200 : 503).json({
-      status: ok ? 'ok' : 'unavailable',
+    const spool = deps.spool.health();
+    // why not ok, in words an operator can act on
+    const reasons = [
+      ...(answering ? [] : ['ClickHouse is not answering: cases are spooled']),
+      ...(deps.health.migrated ? [] : ['migrations are not applied yet']),
+      ...(spool.writable ? [] : [`the spool disk fails (${spool.error}): cases that cannot be stored are refused with 503`]),
+    ];
+    res.status(reasons.length === 0 ? 200 : 503).json({
+      status: reasons.length === 0 ? 'ok' : 'unavailable',
+      reasons,
       clickhouse: deps.clickhouse.mode,
       clickhouseAnswering: answering,
       migrated: deps.health.migrated,
       spooledCases: deps.spool.pendingCases(),
+      spoolWritable: spool.writable,
       uptimeSeconds: Math.round((Date.now() - deps.health.startedAtMs) / 1000),
     });
   });

@@ -12,6 +12,7 @@ import { toDateTime64 } from '../clickhouse/datetime';
 import { loadQuery } from '../queries/load';
 import { headOf, toStoredRow, type CaseHead, type CaseVersion, type StoredRow } from './case-row';
 import { LruMap } from './lru-map';
+import { timeSlice } from './time-slice';
 
 interface KnownCase {
   head: CaseHead;
@@ -42,7 +43,12 @@ const newestReceivedSql = loadQuery('newest-received');
 export interface WriteResult {
   stored: number;
   duplicates: number;
+  /** versions refused with a field error, e.g. a receivedAt that differs from the stored one */
+  refused: Map<CaseVersion, string>;
 }
+
+/** How far around a batch's receivedAt times a look-up searches, to find a case re-posted with another receivedAt. */
+const LOOK_UP_MARGIN_MS = 86_400_000;
 
 export function createCaseWriter(clickhouse: ClickHouse, cacheSize = 200_000) {
   /** undefined until read from the store, on the first write */
@@ -79,8 +85,8 @@ export function createCaseWriter(clickhouse: ClickHouse, cacheSize = 200_000) {
     if (missing.size === 0) return found;
     const rows = await clickhouse.query<CaseStateRow>('case-state-by-ids', caseStateSql, {
       ids: [...missing],
-      fromReceived: toDateTime64(fromMs),
-      toReceived: toDateTime64(toMs),
+      fromReceived: toDateTime64(Math.max(0, fromMs - LOOK_UP_MARGIN_MS)),
+      toReceived: toDateTime64(toMs + LOOK_UP_MARGIN_MS),
     });
     for (const row of rows) found.set(row.id, { head: parseHead(row), versions: new Set(row.versions.map(Number)) });
     return found;
@@ -91,9 +97,19 @@ export function createCaseWriter(clickhouse: ClickHouse, cacheSize = 200_000) {
     const state = await lookUp(versions);
     const ordered = [...versions].sort((a, b) => (a.id === b.id ? a.versionAtMs - b.versionAtMs : a.id < b.id ? -1 : 1));
     const rows: StoredRow[] = [];
+    const refused = new Map<CaseVersion, string>();
     let duplicates = 0;
+    // a batch of 20,000 versions is tens of milliseconds of row building: give the event loop back
+    // between slices (only this writer, on the ingest queue's chain, touches its state meanwhile)
+    const slice = timeSlice();
     for (const version of ordered) {
+      if (slice.due()) await slice.pause();
       const current = state.get(version.id);
+      // every version of a case shares its receivedAt: the rollups count the case in that minute
+      if (current && current.head.receivedAtMs !== version.receivedAtMs) {
+        refused.set(version, `receivedAt: differs from this case's stored receivedAt ${new Date(current.head.receivedAtMs).toISOString()}`);
+        continue;
+      }
       if (current?.versions.has(version.versionAtMs)) {
         duplicates += 1;
         continue;
@@ -116,7 +132,7 @@ export function createCaseWriter(clickhouse: ClickHouse, cacheSize = 200_000) {
     }
     // only now that the insert succeeded does the cache learn the new heads
     for (const [id, entry] of state) known.set(id, entry);
-    return { stored: rows.length, duplicates };
+    return { stored: rows.length, duplicates, refused };
   }
 
   return { write };

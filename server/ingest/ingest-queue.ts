@@ -2,6 +2,10 @@
 // case). A submit resolves once its cases are durable: stored in ClickHouse, or fsynced to the
 // spool when ClickHouse cannot be reached. While the spool holds anything, new batches go behind
 // it, so versions reach ClickHouse in the order they were accepted.
+//
+// A case ClickHouse refuses while answering never takes another with it: the batch is split in
+// halves until only the refused cases are left, and those alone are refused (live) or set aside
+// (replay). Every step runs on one promise chain that never rejects, and every submit settles.
 import type { Logger } from '../ops/logger';
 import type { Metrics } from '../ops/metrics';
 import type { CaseVersion } from './case-row';
@@ -10,12 +14,21 @@ import type { Spool } from './spool';
 
 export type Durability = 'stored' | 'spooled';
 
-/** ClickHouse answered but refused the cases: a data problem, not an outage, so they are not spooled. */
-export class StoreRejectedError extends Error {}
+/** Neither ClickHouse nor the spool took the cases: nothing from the request was kept. */
+export class NotDurableError extends Error {}
+
+/** ClickHouse stopped answering mid-way: the batch goes to the spool. */
+class OutageError extends Error {}
+
+export interface SubmitResult {
+  durability: Durability;
+  /** versions of this submit refused at storing, with a "field: reason" error; the rest are durable */
+  refused: Map<CaseVersion, string>;
+}
 
 interface Waiting {
   versions: CaseVersion[];
-  resolve: (durability: Durability) => void;
+  resolve: (result: SubmitResult) => void;
   reject: (error: Error) => void;
 }
 
@@ -27,90 +40,100 @@ export interface IngestQueueOptions {
   maxCases: number;
   maxWaitMs: number;
   replayEveryMs?: number;
-  /** whether ClickHouse answers at all: tells an outage (spool) from a refused batch (don't) */
+  /** whether ClickHouse answers at all: tells an outage (spool) from a refused batch (isolate) */
   isReachable: () => Promise<boolean>;
 }
+
+const MAX_REASON_CHARS = 300;
 
 export function createIngestQueue(options: IngestQueueOptions) {
   const { writer, spool, metrics, logger } = options;
   let waiting: Waiting[] = [];
   let waitingCases = 0;
   let timer: NodeJS.Timeout | undefined;
-  // every flush and replay runs on this chain, one at a time
+  // every flush, replay and spool repair runs on this chain, one at a time; it never rejects
   let chain: Promise<void> = Promise.resolve();
+  const enqueue = (step: () => Promise<void>): Promise<void> =>
+    (chain = chain.then(step).catch((error: Error) => logger.error({ err: error.message }, 'ingest step failed')));
   metrics.spoolPending.set(spool.pendingCases());
 
-  async function store(batch: CaseVersion[]): Promise<void> {
-    const result = await writer.write(batch);
-    metrics.casesDuplicate.inc(result.duplicates);
+  /** Stores a batch; returns the versions refused. Throws OutageError when ClickHouse stops answering. */
+  async function storeIsolating(batch: CaseVersion[]): Promise<Map<CaseVersion, string>> {
+    try {
+      const result = await writer.write(batch);
+      metrics.casesDuplicate.inc(result.duplicates);
+      return result.refused;
+    } catch (error) {
+      const reason = (error as Error).message.slice(0, MAX_REASON_CHARS);
+      if (!(await options.isReachable())) throw new OutageError(reason);
+      if (batch.length === 1) {
+        logger.error({ err: reason, id: batch[0].id }, 'ClickHouse refused a case');
+        return new Map([[batch[0], `(case): ClickHouse refused it: ${reason}`]]);
+      }
+      const half = Math.ceil(batch.length / 2);
+      const first = await storeIsolating(batch.slice(0, half));
+      const second = await storeIsolating(batch.slice(half));
+      return new Map([...first, ...second]);
+    }
   }
 
   async function replaySpool(): Promise<void> {
-    while (spool.pendingCases() > 0) {
-      try {
-        const batches = await spool.replay(store);
-        if (batches > 0) logger.info({ batches, left: spool.pendingCases() }, 'replayed spooled batches');
-        break;
-      } catch (error) {
-        const reason = (error as Error).message;
-        if (!(await options.isReachable())) {
-          logger.warn({ err: reason, left: spool.pendingCases() }, 'spool replay stopped: ClickHouse still failing');
-          break;
-        }
-        // answering yet refusing the same batch: set it aside rather than block every later case
-        const moved = await spool.setAsideHead(reason);
-        metrics.spoolSetAside.inc(moved);
-        logger.error({ err: reason, versions: moved }, 'ClickHouse refused a spooled batch: moved to spool/rejected.ndjson');
-      }
+    if (spool.pendingCases() === 0) return;
+    try {
+      const batches = await spool.replay(async (batch) => {
+        const refused = await storeIsolating(batch);
+        if (refused.size === 0) return;
+        // kept for an operator rather than blocking every later case
+        await spool.setAside([...refused].map(([version, reason]) => ({ version, reason })));
+        metrics.spoolSetAside.inc(refused.size);
+        logger.error({ versions: refused.size }, 'refused spooled cases moved to spool/rejected.ndjson');
+      });
+      if (batches > 0) logger.info({ batches, left: spool.pendingCases() }, 'replayed spooled batches');
+    } catch (error) {
+      const why = error instanceof OutageError ? 'ClickHouse still failing' : 'spool unreadable';
+      logger.warn({ err: (error as Error).message, left: spool.pendingCases() }, `spool replay stopped: ${why}`);
+    } finally {
+      metrics.spoolPending.set(spool.pendingCases());
     }
-    metrics.spoolPending.set(spool.pendingCases());
   }
 
   async function spoolBatch(taken: Waiting[], reason: string): Promise<void> {
     const batch = taken.flatMap((w) => w.versions);
     try {
       await spool.append(batch);
-    } catch (spoolError) {
-      for (const w of taken) w.reject(spoolError as Error);
+    } catch (error) {
+      logger.error(
+        { err: (error as Error).message, cases: batch.length },
+        'ClickHouse unavailable and the spool failed',
+      );
+      const failure = new NotDurableError(`ClickHouse unavailable (${reason}) and ${(error as Error).message}`);
+      for (const w of taken) w.reject(failure);
       return;
     }
     metrics.casesSpooled.inc(batch.length);
     metrics.spoolPending.set(spool.pendingCases());
     logger.warn({ cases: batch.length, reason }, 'ClickHouse unavailable: batch spooled');
-    for (const w of taken) w.resolve('spooled');
+    for (const w of taken) w.resolve({ durability: 'spooled', refused: new Map() });
   }
 
-  /** ClickHouse refused a gathered batch while answering: store request by request, so only the request with the bad data fails. */
-  async function storeEach(taken: Waiting[]): Promise<void> {
-    for (const [i, w] of taken.entries()) {
-      try {
-        await store(w.versions);
-        w.resolve('stored');
-      } catch (error) {
-        const reason = (error as Error).message;
-        if (!(await options.isReachable())) return spoolBatch(taken.slice(i), reason);
-        logger.error({ err: reason, cases: w.versions.length }, 'ClickHouse refused the cases of one request');
-        w.reject(new StoreRejectedError(reason));
-      }
-    }
-  }
-
-  async function flush(): Promise<void> {
-    const taken = waiting;
-    waiting = [];
-    waitingCases = 0;
-    if (taken.length === 0) return;
+  async function flush(taken: Waiting[]): Promise<void> {
     await replaySpool();
     // while the spool holds anything, new batches go behind it, in order
     if (spool.pendingCases() > 0) return spoolBatch(taken, 'spool not yet drained');
+    let refused: Map<CaseVersion, string>;
     try {
-      await store(taken.flatMap((w) => w.versions));
+      refused = await storeIsolating(taken.flatMap((w) => w.versions));
     } catch (error) {
-      const reason = (error as Error).message;
-      if (await options.isReachable()) return storeEach(taken);
-      return spoolBatch(taken, reason);
+      if (error instanceof OutageError) return spoolBatch(taken, error.message);
+      throw error;
     }
-    for (const w of taken) w.resolve('stored');
+    for (const w of taken) {
+      const own =
+        refused.size === 0
+          ? refused
+          : new Map(w.versions.filter((v) => refused.has(v)).map((v) => [v, refused.get(v)!]));
+      w.resolve({ durability: 'stored', refused: own });
+    }
   }
 
   let flushQueued = false;
@@ -120,9 +143,17 @@ export function createIngestQueue(options: IngestQueueOptions) {
     timer = undefined;
     if (flushQueued) return;
     flushQueued = true;
-    chain = chain.then(() => {
+    void enqueue(async () => {
       flushQueued = false;
-      return flush();
+      const taken = waiting;
+      waiting = [];
+      waitingCases = 0;
+      if (taken.length === 0) return;
+      // a failure no branch above expected still answers every request (a promise settles once)
+      await flush(taken).catch((error: Error) => {
+        for (const w of taken) w.reject(error);
+        throw error;
+      });
     });
   }
 
@@ -131,30 +162,38 @@ export function createIngestQueue(options: IngestQueueOptions) {
     else if (!timer && !flushQueued) timer = setTimeout(queueFlush, options.maxWaitMs);
   }
 
-  const replayTimer = setInterval(() => {
-    if (spool.pendingCases() > 0) chain = chain.then(replaySpool);
+  /** Repairs a failed spool disk once it takes writes again, and replays what it holds. */
+  async function maintain(): Promise<void> {
+    // the disk's own error is in spool.health(), for /healthz
+    if (!spool.health().writable) await spool.probe().catch(() => undefined);
+    await replaySpool();
+  }
+
+  // at most one maintenance step queued: a ClickHouse that hangs must not pile them up behind it
+  let maintenanceQueued = false;
+  const maintainTimer = setInterval(() => {
+    if (maintenanceQueued || (spool.health().writable && spool.pendingCases() === 0)) return;
+    maintenanceQueued = true;
+    void enqueue(() => maintain().finally(() => (maintenanceQueued = false)));
   }, options.replayEveryMs ?? 2000);
-  replayTimer.unref();
+  maintainTimer.unref();
 
   return {
-    submit(versions: CaseVersion[]): Promise<Durability> {
-      return new Promise<Durability>((resolve, reject) => {
+    submit(versions: CaseVersion[]): Promise<SubmitResult> {
+      return new Promise<SubmitResult>((resolve, reject) => {
         waiting.push({ versions, resolve, reject });
         waitingCases += versions.length;
         schedule(waitingCases >= options.maxCases);
       });
     },
-    /** Flushes what is waiting (graceful shutdown) and stops the replay timer. */
+    /** Flushes what is waiting (graceful shutdown) and stops the maintenance timer. */
     async close(): Promise<void> {
-      clearInterval(replayTimer);
+      clearInterval(maintainTimer);
       schedule(true);
       await chain;
     },
     /** Replays the spool now (start-up, tests). */
-    replayNow(): Promise<void> {
-      chain = chain.then(replaySpool);
-      return chain;
-    },
+    replayNow: (): Promise<void> => enqueue(replaySpool),
   };
 }
 

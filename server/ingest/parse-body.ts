@@ -1,10 +1,13 @@
 // Turns a request body into candidate cases: a JSON array, or NDJSON (one case per line).
 // A body that cannot be parsed is refused with where it broke; in NDJSON a bad line is rejected
-// on its own and the good lines go on.
+// on its own and the good lines go on. The cases are counted before any is parsed (a body over
+// the per-request limit costs one scan), and parsed one by one in time slices.
+import { arraySpans, lineSpans, SpanError, type Span } from './body-spans';
+import type { TimeSlice } from './time-slice';
 
 export class BodyError extends Error {
   constructor(
-    readonly status: 400 | 415,
+    readonly status: 400 | 413 | 415,
     message: string,
   ) {
     super(message);
@@ -12,55 +15,97 @@ export class BodyError extends Error {
 }
 
 export interface ParsedBody {
-  /** candidates in body order; undefined where an NDJSON line did not parse */
+  /** candidates in body order; undefined where an item could not be taken (see itemErrors) */
   items: unknown[];
-  lineErrors: Map<number, string>;
+  itemErrors: Map<number, string>;
 }
 
-export function parseCasesBody(contentType: string | undefined, body: string): ParsedBody {
+export interface BodyLimits {
+  maxCases: number;
+  /** no valid case comes near this much JSON (its strings are capped): a bigger item is refused unparsed */
+  maxCaseChars: number;
+}
+
+export async function parseCasesBody(
+  contentType: string | undefined,
+  body: string,
+  limits: BodyLimits,
+  slice: TimeSlice,
+): Promise<ParsedBody> {
   const type = (contentType ?? '').split(';')[0].trim().toLowerCase();
-  if (type === 'application/json') return parseJsonArray(body);
-  if (type === 'application/x-ndjson' || type === 'application/ndjson') return parseNdjson(body);
-  throw new BodyError(415, `content-type must be application/json or application/x-ndjson, got "${type || 'none'}"`);
-}
-
-function parseJsonArray(body: string): ParsedBody {
-  let value: unknown;
-  try {
-    value = JSON.parse(body);
-  } catch (error) {
-    throw new BodyError(400, `body is not valid JSON: ${describeJsonError(error as Error, body)}`);
+  const ndjson = type === 'application/x-ndjson' || type === 'application/ndjson';
+  if (type !== 'application/json' && !ndjson) {
+    throw new BodyError(415, `content-type must be application/json or application/x-ndjson, got "${type || 'none'}"`);
   }
-  if (!Array.isArray(value)) throw new BodyError(400, 'body must be a JSON array of cases');
-  return { items: value, lineErrors: new Map() };
+  let found;
+  try {
+    found = await (ndjson ? lineSpans : arraySpans)(body, limits.maxCases, slice);
+  } catch (error) {
+    if (!(error instanceof SpanError)) throw error;
+    throw new BodyError(
+      400,
+      `${error.message.startsWith('body must') ? '' : 'body is not valid JSON: '}${error.message} (${lineAndColumn(body, error.position)})`,
+    );
+  }
+  if (found.count > limits.maxCases) {
+    throw new BodyError(
+      413,
+      `${found.count} cases in one request, over the limit of ${limits.maxCases} (MAX_CASES_PER_REQUEST): send them in several requests`,
+    );
+  }
+  if (ndjson && found.count === 0) throw new BodyError(400, 'body holds no cases');
+  const parsed: ParsedBody = { items: [], itemErrors: new Map() };
+  for (const [index, span] of found.spans.entries()) {
+    if (slice.due()) await slice.pause();
+    const error = takeItem(body, span, limits, parsed);
+    if (error === undefined) continue;
+    // a broken NDJSON line is that case's problem; a broken array element breaks the whole body
+    if (!ndjson)
+      throw new BodyError(400, `body is not valid JSON: ${error.message} (${lineAndColumn(body, error.position)})`);
+    parsed.itemErrors.set(
+      index,
+      `line ${span[2]}: not valid JSON: ${error.message} (column ${error.position - span[0] + 1})`,
+    );
+  }
+  if (ndjson && parsed.itemErrors.size === parsed.items.length)
+    throw new BodyError(400, `no line could be parsed; ${[...parsed.itemErrors.values()][0]}`);
+  return parsed;
 }
 
-function parseNdjson(body: string): ParsedBody {
-  const items: unknown[] = [];
-  const lineErrors = new Map<number, string>();
-  const lines = body.split('\n');
-  lines.forEach((line, lineIndex) => {
-    if (line.trim() === '') return;
-    try {
-      items.push(JSON.parse(line));
-    } catch (error) {
-      lineErrors.set(items.length, `line ${lineIndex + 1}: not valid JSON: ${describeJsonError(error as Error, line)}`);
-      items.push(undefined);
-    }
-  });
-  if (items.length === 0) throw new BodyError(400, 'body holds no cases');
-  if (lineErrors.size === items.length) throw new BodyError(400, `no line could be parsed; ${[...lineErrors.values()][0]}`);
-  return { items, lineErrors };
+/** Parses one item into `parsed`; returns where its JSON broke, if it did. */
+function takeItem(body: string, [start, end]: Span, limits: BodyLimits, parsed: ParsedBody): SpanError | undefined {
+  if (end - start > limits.maxCaseChars) {
+    parsed.itemErrors.set(
+      parsed.items.length,
+      `(case): ${end - start} characters of JSON, more than a case can hold (${limits.maxCaseChars})`,
+    );
+    parsed.items.push(undefined);
+    return undefined;
+  }
+  const text = body.slice(start, end);
+  try {
+    parsed.items.push(JSON.parse(text));
+    return undefined;
+  } catch (error) {
+    parsed.items.push(undefined);
+    const message = (error as Error).message;
+    return new SpanError(withoutPosition(message), start + (errorPosition(message, text) ?? 0));
+  }
 }
 
-/** Says where JSON.parse stopped, as line and column. */
-function describeJsonError(error: Error, text: string): string {
-  const position = errorPosition(error.message, text);
-  if (position === undefined) return error.message;
-  const before = text.slice(0, position);
-  const line = before.split('\n').length;
-  const column = position - before.lastIndexOf('\n');
-  return `${error.message} (line ${line}, column ${column})`;
+function lineAndColumn(body: string, position: number): string {
+  let line = 1;
+  let lineStart = 0;
+  for (let at = body.indexOf('\n'); at >= 0 && at < position; at = body.indexOf('\n', at + 1)) {
+    line += 1;
+    lineStart = at + 1;
+  }
+  return `line ${line}, column ${position - lineStart + 1}`;
+}
+
+/** V8's own position is relative to the item, not the body: ours replaces it. */
+function withoutPosition(message: string): string {
+  return message.replace(/ (?:in JSON )?at position \d+(?: \(line \d+ column \d+\))?/, '');
 }
 
 /**

@@ -11,10 +11,21 @@ export function createMetrics() {
   const metrics = {
     registry,
     casesAccepted: new Counter({ name: 'commandwall_cases_accepted_total', help: 'Case versions accepted by the ingest API', registers: [registry] }),
-    casesRejected: new Counter({ name: 'commandwall_cases_rejected_total', help: 'Case versions rejected by validation', registers: [registry] }),
+    casesRejected: new Counter({ name: 'commandwall_cases_rejected_total', help: 'Case versions rejected by validation or refused at storing', registers: [registry] }),
     casesSpooled: new Counter({ name: 'commandwall_cases_spooled_total', help: 'Case versions written to the disk spool because ClickHouse could not be reached', registers: [registry] }),
     casesDuplicate: new Counter({ name: 'commandwall_cases_duplicate_total', help: 'Case versions skipped because the same id and updatedAt was already stored', registers: [registry] }),
     spoolSetAside: new Counter({ name: 'commandwall_spool_set_aside_cases_total', help: 'Spooled case versions ClickHouse refused while answering, moved to spool/rejected.ndjson', registers: [registry] }),
+    spoolUnreadableLines: new Counter({
+      name: 'commandwall_spool_unreadable_lines_total',
+      help: 'Unreadable spool lines (torn writes, corruption) moved aside to spool/unreadable.ndjson',
+      registers: [registry],
+    }),
+    spoolIoErrors: new Counter({
+      name: 'commandwall_spool_io_errors_total',
+      help: 'Spool disk errors (full, read-only, I/O) by operation',
+      labelNames: ['operation'],
+      registers: [registry],
+    }),
     spoolPending: new Gauge({ name: 'commandwall_spool_pending_cases', help: 'Case versions in the spool waiting for ClickHouse', registers: [registry] }),
     clickhouseQueries: new Counter({ name: 'commandwall_clickhouse_queries_total', help: 'Queries, commands and inserts sent to ClickHouse', labelNames: ['query'], registers: [registry] }),
     clickhouseQueryDuration: new Histogram({

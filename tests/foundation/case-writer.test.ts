@@ -55,17 +55,17 @@ describe('case writer look-ups', () => {
   it('stores a case received after everything in the store without looking it up', async () => {
     const writer = createCaseWriter(store);
     lookUps.length = 0;
-    expect(await writer.write([version('NEW-1', 10), version('NEW-2', 11)])).toEqual({ stored: 2, duplicates: 0 });
+    expect(await writer.write([version('NEW-1', 10), version('NEW-2', 11)])).toEqual({ stored: 2, duplicates: 0, refused: new Map() });
     expect(lookUps).toEqual([]);
     // a later version of a case the writer holds: no look-up either, and no second count
-    expect(await writer.write([version('NEW-1', 10, 12, 'accepted'), version('NEW-1', 10)])).toEqual({ stored: 1, duplicates: 1 });
+    expect(await writer.write([version('NEW-1', 10, 12, 'accepted'), version('NEW-1', 10)])).toEqual({ stored: 1, duplicates: 1, refused: new Map() });
     expect(lookUps).toEqual([]);
   });
 
   it('after a restart, looks up what the store may hold and counts a repeated version once', async () => {
     const restarted = createCaseWriter(store);
     lookUps.length = 0;
-    expect(await restarted.write([version('NEW-2', 11)])).toEqual({ stored: 0, duplicates: 1 });
+    expect(await restarted.write([version('NEW-2', 11)])).toEqual({ stored: 0, duplicates: 1, refused: new Map() });
     expect(lookUps).toEqual(['NEW-2']);
     expect(await stored('NEW-2')).toBe(1);
   });
@@ -75,7 +75,7 @@ describe('case writer look-ups', () => {
     await writer.write([version('EVICT-1', 40)]); // the newest case in the store
     await writer.write([version('EVICT-2', 20), version('EVICT-3', 21)]); // EVICT-1 is forgotten
     lookUps.length = 0;
-    expect(await writer.write([version('EVICT-1', 40)])).toEqual({ stored: 0, duplicates: 1 });
+    expect(await writer.write([version('EVICT-1', 40)])).toEqual({ stored: 0, duplicates: 1, refused: new Map() });
     expect(lookUps).toEqual(['EVICT-1']);
     expect(await stored('EVICT-1')).toBe(1);
   });
@@ -85,8 +85,29 @@ describe('case writer look-ups', () => {
     failNextInsertAfterLanding = true;
     await expect(writer.write([version('LOST-1', 50)])).rejects.toThrow('socket hang up');
     lookUps.length = 0;
-    expect(await writer.write([version('LOST-1', 50)])).toEqual({ stored: 0, duplicates: 1 });
+    expect(await writer.write([version('LOST-1', 50)])).toEqual({ stored: 0, duplicates: 1, refused: new Map() });
     expect(lookUps).toEqual(['LOST-1']);
     expect(await stored('LOST-1')).toBe(1);
+  });
+});
+
+describe('a later version with another receivedAt', () => {
+  it('is refused with a receivedAt error, from the cache and from the store, while the others land', async () => {
+    const writer = createCaseWriter(store);
+    await writer.write([version('RECV-1', 60), version('RECV-2', 61)]);
+    // the writer holds RECV-1: refused from its cache; RECV-3 beside it lands
+    const moved = version('RECV-1', 62, 63, 'resolved');
+    const neighbour = version('RECV-3', 62);
+    const result = await writer.write([moved, neighbour]);
+    expect(result.stored).toBe(1);
+    expect([...result.refused.entries()]).toEqual([[moved, expect.stringMatching(/^receivedAt: differs from this case's stored receivedAt/)]]);
+    expect(await stored('RECV-3')).toBe(1);
+    // after a restart (empty cache) the look-up finds the stored head: refused again, nothing stored
+    const restarted = createCaseWriter(store);
+    const again = await restarted.write([version('RECV-2', 59, 64, 'resolved')]);
+    expect(again.stored).toBe(0);
+    expect(again.refused.size).toBe(1);
+    expect(await stored('RECV-1')).toBe(1);
+    expect(await stored('RECV-2')).toBe(1);
   });
 });

@@ -203,18 +203,25 @@ describe('batches the store must take or refuse honestly', () => {
     expect(span.body.total).toBe(150);
   });
 
-  it('fails only the request whose cases ClickHouse refuses while answering, and spools nothing', async () => {
+  it('refuses only the case ClickHouse refuses while answering (by index, 422 when alone), and spools nothing', async () => {
     await ts.server.clickhouse.command(
       'test',
       "ALTER TABLE case_versions ADD CONSTRAINT test_refuse CHECK id != 'REFUSED-1'",
     );
     try {
-      const [good, bad] = await Promise.all([ts.ingest([makeCase('FINE-1')]), ts.ingest([makeCase('REFUSED-1')])]);
-      expect(good.status).toBe(200);
-      expect(bad.status).toBe(500);
-      expect(JSON.stringify(bad.body)).toContain('nothing from this request was kept');
+      const [good, bad] = await Promise.all([
+        ts.ingest([makeCase('FINE-1')]),
+        ts.ingest([makeCase('REFUSED-1')]),
+        ts.ingest([makeCase('FINE-2')]),
+      ]);
+      expect(good).toEqual({ status: 200, body: { accepted: 1, rejected: [] } });
+      expect(bad.status).toBe(422);
+      expect(bad.body).toEqual({
+        accepted: 0,
+        rejected: [{ index: 0, id: 'REFUSED-1', errors: [expect.stringMatching(/^\(case\): ClickHouse refused it: .*test_refuse/)] }],
+      });
       expect(await metric('commandwall_cases_spooled_total')).toBe(0);
-      expect(await sum("SELECT count() AS n FROM case_versions WHERE id IN ('FINE-1', 'REFUSED-1')")).toBe(1);
+      expect(await sum("SELECT count() AS n FROM case_versions WHERE id IN ('FINE-1', 'FINE-2', 'REFUSED-1')")).toBe(2);
     } finally {
       await ts.server.clickhouse.command('test', 'ALTER TABLE case_versions DROP CONSTRAINT test_refuse');
     }
