@@ -34,7 +34,7 @@ export function takeDisplayToken(env: TokenEnvironment): string | null {
  * Drops one parameter and keeps the others exactly as written (URLSearchParams would re-encode `tile=2/3`).
  * A malformed name (`%=`, `%zz`) is kept as written: decodeURIComponent would throw and stop the wall.
  */
-export function searchWithout(search: string, name: string): string {
+function searchWithout(search: string, name: string): string {
   const kept = search
     .replace(/^\?/, '')
     .split('&')
