@@ -7,33 +7,42 @@ interface RouteLayer {
   handle?: { stack?: RouteLayer[] };
 }
 
+/** A route path as a pattern: its :params match one segment each ('/api/v1/notices/:id'). */
+function pathPattern(routePath: string): RegExp {
+  const escaped = routePath.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/:\w+/g, '[^/]+');
+  return new RegExp(`^${escaped}$`);
+}
+
 /**
- * The methods of each API route, read once from the app's routers. API routes are plain paths
- * ('/api/v1/stats') on routers mounted at the root, as every route of this server is.
+ * The methods of each API route, read once from the app's routers. API routes are paths with
+ * :params at most ('/api/v1/notices/:id') on routers mounted at the root, as every route here is.
  */
-function apiMethods(app: Express): Map<string, Set<string>> {
-  const methods = new Map<string, Set<string>>();
+function apiMethods(app: Express): Map<string, { pattern: RegExp; methods: Set<string> }> {
+  const routes = new Map<string, { pattern: RegExp; methods: Set<string> }>();
   const visit = (stack: RouteLayer[] = []) => {
     for (const layer of stack) {
-      if (layer.route && typeof layer.route.path === 'string' && layer.route.path.startsWith('/api/')) {
-        const set = methods.get(layer.route.path) ?? new Set<string>();
-        for (const [method, on] of Object.entries(layer.route.methods)) if (on) set.add(method.toUpperCase());
-        if (set.has('GET')) set.add('HEAD');
-        methods.set(layer.route.path, set);
+      const path = layer.route?.path;
+      if (layer.route && typeof path === 'string' && path.startsWith('/api/')) {
+        const route = routes.get(path) ?? { pattern: pathPattern(path), methods: new Set<string>() };
+        for (const [method, on] of Object.entries(layer.route.methods)) if (on) route.methods.add(method.toUpperCase());
+        if (route.methods.has('GET')) route.methods.add('HEAD');
+        routes.set(path, route);
       } else if (layer.handle?.stack) visit(layer.handle.stack);
     }
   };
   visit((app as unknown as { router: { stack: RouteLayer[] } }).router.stack);
-  return methods;
+  return routes;
 }
 
 export function apiNotFound(app: Express) {
-  let routes: Map<string, Set<string>> | undefined;
+  let routes: ReturnType<typeof apiMethods> | undefined;
   return (req: Request, res: Response, _next: NextFunction) => {
     routes ??= apiMethods(app);
     const path = req.path.replace(/\/+$/, '') || '/';
-    const allowed = routes.get(`/api${path}`);
-    if (!allowed) {
+    const allowed = new Set<string>();
+    for (const route of routes.values())
+      if (route.pattern.test(`/api${path}`)) route.methods.forEach((m) => allowed.add(m));
+    if (allowed.size === 0) {
       res.status(404).json({ error: `no API at ${req.method} /api${path}` });
       return;
     }

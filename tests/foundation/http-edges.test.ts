@@ -76,6 +76,11 @@ describe('unknown API paths and methods', () => {
       expect(cases.response.headers.get('allow')).toBe('POST');
       expect(cases.type).toMatch(/^application\/json/);
     }
+    // a route with a :param
+    const notice = await get('/api/v1/notices/some-id', { method: 'DELETE' });
+    expect(notice.status).toBe(405);
+    expect(notice.response.headers.get('allow')).toBe('PATCH');
+    expect((await get('/api/v1/notices/a/b', { method: 'DELETE' })).status).toBe(404);
     // a trailing slash is the same path
     expect((await get('/api/v1/stats/', { method: 'PUT' })).status).toBe(405);
     // OPTIONS is Express's own answer: the Allow header of the path's routes
