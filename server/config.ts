@@ -1,5 +1,6 @@
 // Server configuration from the environment. Names are part of the contract (see README).
 import path from 'node:path';
+import { parseFrameAncestors } from './http/security-headers';
 
 export interface ServerConfig {
   port: number;
@@ -21,6 +22,8 @@ export interface ServerConfig {
   /** directory of the boundary pack served at /geo/ */
   boundaryDir: string;
   logLevel: string;
+  /** FRAME_ANCESTORS: CSP frame-ancestors sources; 'none' (the default) forbids framing the wall */
+  frameAncestors: string;
 }
 
 /** A non-negative number from the environment (the simulator reads its settings with it too). */
@@ -49,5 +52,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     batchMaxWaitMs: intFrom(env.BATCH_MAX_WAIT_MS, 10, 'BATCH_MAX_WAIT_MS'),
     boundaryDir: path.resolve(env.BOUNDARY_DIR || path.join(root, 'public', 'geo')),
     logLevel: env.LOG_LEVEL || 'info',
+    frameAncestors: parseFrameAncestors(env.FRAME_ANCESTORS),
   };
 }

@@ -10,7 +10,9 @@ import { migrate } from './clickhouse/migrate';
 import { systemClock, type Clock } from './clock';
 import type { ServerConfig } from './config';
 import { opsRoutes, type HealthState } from './http/ops-routes';
+import { apiNotFound } from './http/api-not-found';
 import { httpMetrics } from './http/http-metrics';
+import { securityHeaderValues, securityHeaders } from './http/security-headers';
 import { staticRoutes } from './http/static-routes';
 import { statsRoutes } from './http/stats-routes';
 import { createCaseWriter } from './ingest/case-writer';
@@ -66,10 +68,12 @@ export function createServer({ config, clock = systemClock, logger = createLogge
   const app = express();
   app.disable('x-powered-by');
   app.use(httpMetrics(metrics));
+  app.use(securityHeaders(config.frameAncestors));
   app.use(opsRoutes({ clickhouse, metrics, spool, health }));
   app.use(ingestRoutes({ tokens, queue, metrics, maxBodyBytes: config.maxBodyBytes, maxCasesPerRequest: config.maxCasesPerRequest, clock }));
   app.use(statsRoutes({ tokens, clickhouse }));
   app.use(noticeRoutes({ tokens, notices, clock }));
+  app.use('/api', apiNotFound(app));
   app.use(staticRoutes(config.boundaryDir));
   app.use((error: Error & { status?: number; type?: string }, _req: Request, res: Response, _next: NextFunction) => {
     if (error.type === 'entity.too.large') {
@@ -86,6 +90,10 @@ export function createServer({ config, clock = systemClock, logger = createLogge
 
   const httpServer = http.createServer(app);
   const io = new SocketServer(httpServer, { serveClient: false, cors: { origin: false } });
+  // Socket.IO answers its own requests, before Express: the same headers there
+  io.engine.on('headers', (headers: Record<string, string>) =>
+    Object.assign(headers, securityHeaderValues(config.frameAncestors)),
+  );
   const wall = attachWall({ io, clickhouse, clock, config, metrics, logger, tokens });
 
   let migrationTimer: NodeJS.Timeout | undefined;

@@ -32,6 +32,19 @@ describe('display token', () => {
     expect(store.get(TOKEN_STORAGE_KEY)).toBe('new');
   });
 
+  it('takes the token from a malformed URL and keeps the malformed parts as written', () => {
+    for (const [href, left] of [
+      ['http://wall/?%=&token=abc123', '/?%='],
+      ['http://wall/?token=abc123&%zz=1&layout=wide', '/?%zz=1&layout=wide'],
+      ['http://wall/?%E4%B8=x&token=abc123', '/?%E4%B8=x'],
+      ['http://wall/?scope=%&tok%65n=abc123', '/?scope=%'],
+    ]) {
+      const { env, replaced } = environment(href);
+      expect(takeDisplayToken(env)).toBe('abc123');
+      expect(replaced).toEqual([left]);
+    }
+  });
+
   it('returns null when there is no token anywhere', () => {
     expect(takeDisplayToken(environment('http://wall/?token=').env)).toBeNull();
     expect(takeDisplayToken(environment('http://wall/').env)).toBeNull();

@@ -30,13 +30,24 @@ export function takeDisplayToken(env: TokenEnvironment): string | null {
   }
 }
 
-/** Drops one parameter and keeps the others exactly as written (URLSearchParams would re-encode `tile=2/3`). */
+/**
+ * Drops one parameter and keeps the others exactly as written (URLSearchParams would re-encode `tile=2/3`).
+ * A malformed name (`%=`, `%zz`) is kept as written: decodeURIComponent would throw and stop the wall.
+ */
 function searchWithout(search: string, name: string): string {
   const kept = search
     .replace(/^\?/, '')
     .split('&')
-    .filter((part) => part !== '' && decodeURIComponent(part.split('=')[0]) !== name);
+    .filter((part) => part !== '' && safeDecode(part.split('=')[0]) !== name);
   return kept.length ? `?${kept.join('&')}` : '';
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text.replace(/\+/g, ' '));
+  } catch {
+    return text;
+  }
 }
 
 export function browserTokenEnvironment(): TokenEnvironment {

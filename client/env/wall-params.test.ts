@@ -44,4 +44,14 @@ describe('wall URL parameters', () => {
     );
     expect(searchWithScope('?scope=420100', 'national')).toBe('');
   });
+
+  it('reads what it can from a malformed URL and falls back on the rest', () => {
+    expect(parseWallParams('?%=&token=abc&layout=wide&scope=420100', known)).toMatchObject({
+      layout: 'wide',
+      scope: '420100',
+    });
+    expect(parseWallParams('?scope=%E4%B8&tile=%&lang=%zz&measure=%', known)).toEqual(parseWallParams('', known));
+    expect(parseWallParams('?%%%&&&==&layout', known)).toEqual(parseWallParams('', known));
+    expect(searchWithScope('?%=&tile=2/3', '420100')).toBe('?%=&tile=2/3&scope=420100');
+  });
 });

@@ -45,9 +45,10 @@ export function toCaseVersion(input: CaseInput): CaseVersion {
     status: input.status,
     urgent: input.urgent ?? false,
     merchantId: input.merchant?.id ?? '',
-    // merchant names are businesses, not consumers: kept, but scrubbed of phone numbers and the like
+    // merchant names and brands are businesses, not consumers: kept, but scrubbed of phone numbers
+    // and the like (a sole trader's shop may be entered as its owner's name and mobile)
     merchantName: input.merchant ? scrubPersonalData(input.merchant.name) : '',
-    brand: input.brand ?? '',
+    brand: scrubPersonalData(input.brand ?? ''),
     amountYuan: round2(input.amountYuan ?? 0),
     recoveredYuan: round2(input.recoveredYuan ?? 0),
     lon: input.location?.lon ?? null,
