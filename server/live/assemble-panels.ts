@@ -2,11 +2,11 @@
 // current to. A panel drawn from several groups is as old as its oldest part: the wall must never
 // look fresher than it is.
 import { childrenOf } from '@shared/regions';
-import { MINUTE_MS } from '@shared/time';
+import { MINUTE_MS, WEEK_MS } from '@shared/time';
 import type { HeatPoint, PanelName, RegionRow, WallPanels } from '@shared/wall-events';
 import type { FeedResult, IntakeResult } from './fast-queries';
 import type { HistoryResult, PartiesResult, WorkloadResult } from './slow-queries';
-import { WEEK_MS, type ScopeParams } from './tick-window';
+import type { ScopeParams } from './tick-window';
 
 interface Answer<R> {
   value: R;

@@ -10,12 +10,11 @@ import {
   BASELINE_AHEAD_MINUTES,
   ON_TIME_WINDOW_MS,
   VOLUME_MINUTES,
-  WEEK_MS,
   cstDate,
   type ScopeParams,
   type TickTimes,
 } from './tick-window';
-import { DAY_MS, MINUTE_MS } from '@shared/time';
+import { DAY_MS, MINUTE_MS, WEEK_MS } from '@shared/time';
 
 const workloadSql = loadQuery('wall-workload');
 const partiesSql = loadQuery('wall-parties');
