@@ -1,10 +1,11 @@
 // The volume series is sent whole in a snapshot and as a changed tail in updates. Merging the tail on
 // the client keeps each tick's payload to a few numbers while the chart still shows 24 hours.
+import { LIMITS } from '@shared/panels';
 import { DAY_MS } from '@shared/time';
 import type { VolumeSeries } from '@shared/wall-events';
 
 /** A wall runs for weeks: never hold more than one day of minutes, whatever the server sends. */
-export const MAX_VOLUME_POINTS = 1440;
+export const MAX_VOLUME_POINTS = LIMITS.volumePoints;
 
 /** Points in a 24-hour window at this step, never above MAX_VOLUME_POINTS. */
 export function windowLength(stepMs: number): number {
