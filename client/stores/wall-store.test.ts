@@ -155,7 +155,7 @@ describe('wall store', () => {
     expect(wall.wallStale(T0 + 50 + 4 * tick)).toBe(true);
   });
 
-  it("judges a slower part by the refresh interval the snapshot announces, from the first payload on", () => {
+  it('judges a slower part by the refresh interval the snapshot announces, from the first payload on', () => {
     const wall = useWallStore();
     // Opened 4 s after the merchants were last computed: 5 s old a second later, and not stale.
     const panelAsOf = { topMerchants: iso(T0 - 4 * TICK), topBrands: iso(T0 - 4 * TICK) };

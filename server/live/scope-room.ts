@@ -77,9 +77,10 @@ export class ScopeRoom {
       history: new QueryGroup({ ...cadence('history'), run: (t) => queryHistory(ch, p, t) }),
     };
     const refreshMs = { tick: deps.tickMs, slow: slowEvery * deps.tickMs };
-    this.partRefreshMs = Object.fromEntries(
-      PART_NAMES.map((part) => [part, refreshMs[PARTS[part].refresh]]),
-    ) as Record<PartName, number>;
+    this.partRefreshMs = Object.fromEntries(PART_NAMES.map((part) => [part, refreshMs[PARTS[part].refresh]])) as Record<
+      PartName,
+      number
+    >;
   }
 
   get hasState(): boolean {
