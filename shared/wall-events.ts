@@ -46,6 +46,14 @@ export interface VolumeSeries {
   baseline: number[];
 }
 
+/** Minutes of the volume series that changed, each as [index from start, current, baseline]. */
+export interface VolumeEdits {
+  /** ISO time of index 0 */
+  start: string;
+  stepMs: number;
+  minutes: Array<[number, number, number]>;
+}
+
 /** One child region of the scope (provinces under national, cities under a province, ...). */
 export interface RegionRow {
   code: string;
@@ -171,6 +179,8 @@ export interface WallUpdate extends PayloadMeta {
   listDeltas?: ListDeltas;
   /** the volume series' changed tail: replaces minutes from tail.start on, and shifts the window */
   volumeTail?: VolumeSeries;
+  /** single minutes before the tail that changed (cases received late): applied before the tail */
+  volumeEdits?: VolumeEdits;
 }
 
 export interface SubscribeRequest {

@@ -1,7 +1,7 @@
 // Pure merge rules for the /wall stream, kept apart from Pinia so they can be tested in node.
 import { isListPart, listSpec, type ListSpec } from '@shared/panels';
 import type { ListDelta, PartName, WallParts, WallSnapshot, WallUpdate } from '@shared/wall-events';
-import { acceptVolume, applyVolumeTail } from './volume-window';
+import { acceptVolume, applyVolumeEdits, applyVolumeTail } from './volume-window';
 
 /** The wall's view of one scope: the last full part state and the stream position it came from. */
 export interface WallState {
@@ -76,6 +76,12 @@ function applyListDeltas(parts: WallParts, update: WallUpdate): Partial<WallPart
   return merged as Partial<WallParts>;
 }
 
+/** Late minutes first, by their time; then the tail, which may move the window on. */
+function mergeVolume(volume: WallParts['volume'], update: WallUpdate): WallParts['volume'] {
+  const edited = update.volumeEdits ? applyVolumeEdits(volume, update.volumeEdits) : volume;
+  return update.volumeTail ? applyVolumeTail(edited, update.volumeTail) : edited;
+}
+
 /**
  * The state after an update that classifyUpdate accepted. Parts absent from the update keep their
  * object identity, so a chart watching one part does not redraw when another changed.
@@ -94,7 +100,7 @@ export function mergeUpdate(state: WallState, update: WallUpdate): WallState {
       ...state.panels,
       ...changed,
       ...applyListDeltas(state.panels, update),
-      volume: update.volumeTail ? applyVolumeTail(state.panels.volume, update.volumeTail) : state.panels.volume,
+      volume: mergeVolume(state.panels.volume, update),
     },
   };
 }

@@ -8,7 +8,8 @@ import {
   stateFromSnapshot,
   type WallState,
 } from '@client/stores/wall-merge';
-import { changedParts, listDelta, sentParts, volumeTail } from './panel-delta';
+import { applyVolumeEdits, applyVolumeTail } from '@client/stores/volume-window';
+import { changedParts, listDelta, sentParts, volumeDelta, volumeTail } from './panel-delta';
 import { UpdateRing, type RingEntry } from './update-ring';
 
 const T0 = Date.parse('2026-11-23T00:00:00Z');
@@ -41,6 +42,42 @@ describe('volumeTail', () => {
     expect(volumeTail(series(0, [1, 2, 3]), backwards)).toBe(backwards);
     const otherStep = { ...series(0, [1, 2, 3]), stepMs: 30_000 };
     expect(volumeTail(series(0, [1, 2, 3]), otherStep)).toBe(otherStep);
+  });
+});
+
+describe('volumeDelta', () => {
+  const minutes = (n: number, at: Record<number, number> = {}) => Array.from({ length: n }, (_, i) => at[i] ?? 1);
+
+  it('sends minutes changed long before the end as edits, and only the last cluster as the tail', () => {
+    const before = series(0, minutes(60));
+    // the window moved on a minute; cases received late changed minutes 3 and 20 (2 and 19 of the new window)
+    const after = series(1, minutes(60, { 2: 4, 19: 7, 58: 2, 59: 3 }));
+    const { tail, edits } = volumeDelta(before, after);
+    expect(edits).toEqual({
+      start: after.start,
+      stepMs: 60_000,
+      minutes: [
+        [2, 4, 0],
+        [19, 7, 0],
+      ],
+    });
+    expect(tail).toEqual(series(59, [2, 3], [0, 0]));
+    // through the client's rules, the wall's series becomes the server's (the wall keeps up to a day,
+    // so its 61 minutes still start a minute earlier)
+    const merged = applyVolumeTail(applyVolumeEdits(before, edits!), tail!);
+    expect({
+      ...merged,
+      start: after.start,
+      current: merged.current.slice(1),
+      baseline: merged.baseline.slice(1),
+    }).toEqual(after);
+  });
+
+  it('keeps nearby changes in the tail, and sends nothing when nothing changed', () => {
+    const before = series(0, minutes(30));
+    const after = series(0, minutes(30, { 26: 5, 29: 2 }));
+    expect(volumeDelta(before, after)).toEqual({ tail: series(26, [5, 1, 1, 2], [0, 0, 0, 0]) });
+    expect(volumeDelta(before, before)).toEqual({});
   });
 });
 

@@ -3,7 +3,15 @@
 // volume series' changed tail. A wall's bandwidth then follows what moves (a few new cases, a few
 // counters, the last minute of the series), not the size of the state.
 import { isListPart, listSpec, type ListPartName, type ListSpec } from '@shared/panels';
-import type { ListDelta, ListDeltas, PartName, VolumeSeries, WallParts, WallUpdate } from '@shared/wall-events';
+import type {
+  ListDelta,
+  ListDeltas,
+  PartName,
+  VolumeEdits,
+  VolumeSeries,
+  WallParts,
+  WallUpdate,
+} from '@shared/wall-events';
 
 type ChangedParts = WallUpdate['panels'];
 
@@ -116,32 +124,61 @@ function longestIncreasing(values: readonly number[]): number[] {
   return run.reverse();
 }
 
+/** A changed minute this many minutes or more before the next change travels as an edit, not in the tail. */
+export const TAIL_GAP_MINUTES = 5;
+
 /**
- * The minutes of `next` from the first one that differs from `previous` (matched by time, so a window
- * that moved on by a minute compares minute for minute) to the end; undefined when nothing changed.
- * A series of another step, or one that moved backwards, is sent whole.
+ * The indexes of `next` whose minute differs from `previous`, matched by time (a window that moved on
+ * by a minute compares minute for minute); undefined when the two cannot be aligned (another step,
+ * or a window that moved backwards).
  */
-export function volumeTail(previous: VolumeSeries, next: VolumeSeries): VolumeSeries | undefined {
+function changedMinutes(previous: VolumeSeries, next: VolumeSeries): number[] | undefined {
   const shiftMs = Date.parse(next.start) - Date.parse(previous.start);
-  if (next.stepMs !== previous.stepMs || shiftMs < 0 || shiftMs % next.stepMs !== 0) return next;
+  if (next.stepMs !== previous.stepMs || shiftMs < 0 || shiftMs % next.stepMs !== 0) return undefined;
   const shift = shiftMs / next.stepMs;
-  let from = next.current.length;
+  const changed: number[] = [];
   for (let i = 0; i < next.current.length; i += 1) {
     const j = i + shift;
     if (
       j >= previous.current.length ||
       previous.current[j] !== next.current[i] ||
       previous.baseline[j] !== next.baseline[i]
-    ) {
-      from = i;
-      break;
-    }
+    )
+      changed.push(i);
   }
-  if (from === next.current.length) return undefined;
+  return changed;
+}
+
+function tailFrom(next: VolumeSeries, from: number): VolumeSeries {
   return {
     start: new Date(Date.parse(next.start) + from * next.stepMs).toISOString(),
     stepMs: next.stepMs,
     current: next.current.slice(from),
     baseline: next.baseline.slice(from),
   };
+}
+
+/** The minutes of `next` from the first one that differs from `previous`; undefined when nothing changed. */
+export function volumeTail(previous: VolumeSeries, next: VolumeSeries): VolumeSeries | undefined {
+  const changed = changedMinutes(previous, next);
+  if (!changed) return next;
+  return changed.length ? tailFrom(next, changed[0]) : undefined;
+}
+
+/**
+ * What the wall needs to bring its series from `previous` to `next`: the tail from the last cluster
+ * of changes to the end (which also moves the window on), and the minutes changed before it, one by
+ * one. A case received hours late changes one old minute: without edits the tail would carry every
+ * minute since. A series that cannot be aligned goes whole, as the tail.
+ */
+export function volumeDelta(previous: VolumeSeries, next: VolumeSeries): { tail?: VolumeSeries; edits?: VolumeEdits } {
+  const changed = changedMinutes(previous, next);
+  if (!changed) return { tail: next };
+  if (changed.length === 0) return {};
+  let from = changed.length - 1;
+  while (from > 0 && changed[from] - changed[from - 1] < TAIL_GAP_MINUTES) from -= 1;
+  const tail = tailFrom(next, changed[from]);
+  if (from === 0) return { tail };
+  const minutes = changed.slice(0, from).map((i): [number, number, number] => [i, next.current[i], next.baseline[i]]);
+  return { tail, edits: { start: next.start, stepMs: next.stepMs, minutes } };
 }

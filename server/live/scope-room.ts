@@ -8,7 +8,7 @@ import type { Clock } from '../clock';
 import type { Logger } from '../ops/logger';
 import { GROUP_REFRESH, assemblePanels, type GroupAnswers } from './assemble-panels';
 import { queryFeed, queryHeat, queryIntake } from './fast-queries';
-import { changedParts, sentParts, volumeTail, type SentParts } from './panel-delta';
+import { changedParts, sentParts, volumeDelta, type SentParts } from './panel-delta';
 import { QueryGroup } from './query-group';
 import { queryHistory, queryParties, queryWorkload } from './slow-queries';
 import { scopeParams, tickTimes, type ScopeParams } from './tick-window';
@@ -147,7 +147,8 @@ export class ScopeRoom {
       const { panels, listDeltas, sent } = changedParts(previous.sent, assembled.panels);
       const update: WallUpdate = { ...meta, panels };
       if (Object.keys(listDeltas).length > 0) update.listDeltas = listDeltas;
-      const tail = volumeTail(previous.snapshot.panels.volume, assembled.panels.volume);
+      const { tail, edits } = volumeDelta(previous.snapshot.panels.volume, assembled.panels.volume);
+      if (edits) update.volumeEdits = edits;
       if (tail) update.volumeTail = tail;
       entry = { event: 'wall:update', payload: update };
       this.current = { snapshot, sent };
