@@ -1,4 +1,4 @@
-// `npm run bench` live section: ingest-to-screen latency, fan-out and history, each against Command
+// `npm run bench` live section: ingest-to-screen latency, fan-out, payload size and history, each against Command
 // Wall in a child process. Returns [title, rows] tables for bench/run.ts to print.
 // BENCH_HISTORY_SIZES (default 1M,10M,100M cases) sets the history sizes; see docs/benchmarks.md.
 import fs from 'node:fs';
@@ -6,6 +6,7 @@ import path from 'node:path';
 import { startChild } from './live-child';
 import { fanout } from './live-fanout';
 import { latency } from './live-latency';
+import { payloadSize } from './live-size';
 import type { Row } from './live-wall';
 
 interface HistoryLine {
@@ -60,6 +61,10 @@ export async function liveBench(scratch: string): Promise<Array<[string, Row[]]>
     ],
   ]);
   tables.push(['Live: fan-out over 10 scopes, TICK_MS=1000', await inDir(at('fanout'), fanout)]);
+  tables.push([
+    'Live: payload size of one national wall, 10 cases a second, TICK_MS=1000',
+    await inDir(at('size'), payloadSize),
+  ]);
   tables.push([
     'Live: tick duration as history grows (recent 24 h identical in every size)',
     await inDir(at('history'), (dir) => history(dir, sizes)),

@@ -4,8 +4,3 @@ export interface Clock {
 }
 
 export const systemClock: Clock = { now: () => Date.now() };
-
-/** A clock offset from the system clock: time keeps flowing, shifted by `offsetMs`. */
-export function offsetClock(offsetMs: number): Clock {
-  return { now: () => Date.now() + offsetMs };
-}

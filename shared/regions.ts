@@ -2,7 +2,11 @@
 // for source and licence. Province = first 2 digits + "0000", city = first 4 + "00".
 import regionPack from './refdata/regions.json';
 
-export type RegionLevel = 'province' | 'city' | 'county';
+/** What a wall can watch, from the whole country down: one list for the server's queries and the client's map. */
+export const SCOPE_LEVELS = ['national', 'province', 'city', 'county'] as const;
+export type ScopeLevel = (typeof SCOPE_LEVELS)[number];
+/** The level of a shipped region: every scope level but the country itself. */
+export type RegionLevel = Exclude<ScopeLevel, 'national'>;
 
 export interface Region {
   /** 6-digit adcode */
@@ -55,6 +59,10 @@ export function isKnownRegion(code: string): boolean {
 
 export function isValidScope(scope: string): scope is Scope {
   return scope === 'national' || byCode.has(scope);
+}
+
+export function scopeLevel(scope: Scope): ScopeLevel {
+  return scope === 'national' ? 'national' : (byCode.get(scope)?.level ?? 'county');
 }
 
 /** The regions one level below a scope, as shown on the wall's map and ranking. */

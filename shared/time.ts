@@ -5,6 +5,7 @@ export const CST_OFFSET_MS = 8 * 3_600_000;
 export const MINUTE_MS = 60_000;
 export const HOUR_MS = 3_600_000;
 export const DAY_MS = 86_400_000;
+export const WEEK_MS = 7 * DAY_MS;
 
 /** The instant of the most recent midnight in China Standard Time at or before `ms`. */
 export function cstMidnight(ms: number): number {

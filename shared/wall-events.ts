@@ -46,6 +46,14 @@ export interface VolumeSeries {
   baseline: number[];
 }
 
+/** Minutes of the volume series that changed, each as [index from start, current, baseline]. */
+export interface VolumeEdits {
+  /** ISO time of index 0 */
+  start: string;
+  stepMs: number;
+  minutes: Array<[number, number, number]>;
+}
+
 /** One child region of the scope (provinces under national, cities under a province, ...). */
 export interface RegionRow {
   code: string;
@@ -103,7 +111,11 @@ export interface IncidentSummary {
   location: { lon: number; lat: number } | null;
 }
 
-export interface WallPanels {
+/**
+ * The payload parts: what travels under `panels` (the wire name stays `panels`). A part is data, not a
+ * screen tile: tiles and which parts each draws are in shared/panels.ts.
+ */
+export interface WallParts {
   kpis: WallKpis;
   volume: VolumeSeries;
   regions: RegionRow[];
@@ -120,7 +132,23 @@ export interface WallPanels {
   incidents: IncidentSummary[];
 }
 
-export type PanelName = keyof WallPanels;
+export type PartName = keyof WallParts;
+
+/**
+ * What changed in a list part since the previous seq, its items matched by the part's key
+ * (shared/panels.ts: `id` for cases, alerts and incidents, `code` for regions, ...). To apply: drop
+ * the `removed` keys, replace the `changed` items in place, then insert each `added` item at its
+ * index in the new list, in ascending order. Items keep their relative order otherwise; one that
+ * moved is removed and added again.
+ */
+export interface ListDelta<T> {
+  removed?: string[];
+  added?: Array<{ at: number; item: T }>;
+  changed?: T[];
+}
+
+type ListItems = { [P in PartName]: WallParts[P] extends ReadonlyArray<infer T> ? T : never };
+export type ListDeltas = { [P in PartName as ListItems[P] extends never ? never : P]?: ListDelta<ListItems[P]> };
 
 interface PayloadMeta {
   scope: Scope;
@@ -132,19 +160,27 @@ interface PayloadMeta {
   sentAt: string;
   /** true when ClickHouse did not answer this tick: the data is the last good one, as old as asOf says */
   degraded: boolean;
-  /** ISO time each panel's data is current to (some panels are computed less often than every tick) */
-  panelAsOf: Partial<Record<PanelName, string>>;
+  /** ISO time each part's data is current to (some parts are computed less often than every tick) */
+  panelAsOf: Partial<Record<PartName, string>>;
 }
 
 export interface WallSnapshot extends PayloadMeta {
-  panels: WallPanels;
+  panels: WallParts;
+  /** the server's TICK_MS: one payload per tick */
+  tickMs: number;
+  /** how often each part's data is recomputed (its panelAsOf moves on): tickMs, or more for slow parts */
+  partRefreshMs: Record<PartName, number>;
 }
 
 export interface WallUpdate extends PayloadMeta {
-  /** panels that changed since the previous seq; absent ones are unchanged */
-  panels: Partial<Omit<WallPanels, 'volume'>>;
+  /** parts that changed since the previous seq, whole; absent ones are unchanged or in listDeltas */
+  panels: Partial<Omit<WallParts, 'volume'>>;
+  /** list parts that changed, as deltas to the previous seq's lists (a part is here or in panels, never both) */
+  listDeltas?: ListDeltas;
   /** the volume series' changed tail: replaces minutes from tail.start on, and shifts the window */
   volumeTail?: VolumeSeries;
+  /** single minutes before the tail that changed (cases received late): applied before the tail */
+  volumeEdits?: VolumeEdits;
 }
 
 export interface SubscribeRequest {

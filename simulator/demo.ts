@@ -3,6 +3,7 @@
 // resumes instead: an interrupted backfill continues, the gap since the newest stored version is
 // filled and the open cases of the last 30 days continue their lifecycles (seamless with the same
 // SIM_SEED and SIM_SPEED). Returns a stop function that ends both and awaits their posts.
+import { DAY_MS } from '@shared/time';
 import type { CommandWallServer } from '@server/create-server';
 import type { SimulatorConfig } from './config';
 import { startBackfill, type BackfillRun } from './backfill';
@@ -28,8 +29,6 @@ export interface DemoOptions {
   /** longest wait for the newest day before returning (the server is already answering) */
   firstDayTimeoutMs?: number;
 }
-
-const DAY_MS = 86_400_000;
 
 /** The stop function, which can also start an incident now (demos, tests). */
 export type StopDemo = (() => Promise<void>) & {

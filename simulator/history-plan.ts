@@ -2,6 +2,7 @@
 // empty store; after a restart, the gap since the newest stored version, the open cases of the last
 // 30 days (to prime the live scheduler) and the rest of a backfill that was interrupted (backfill
 // goes newest first, so the store's oldest case marks how far it got).
+import { DAY_MS, HOUR_MS } from '@shared/time';
 import type { ClickHouse } from '@server/clickhouse/client';
 import { loadQuery } from '@server/queries/load';
 import { PENDING_HORIZON_MS } from './pending-steps';
@@ -29,8 +30,6 @@ export async function readStoreState(clickhouse: ClickHouse): Promise<StoreState
   };
 }
 
-const DAY_MS = 86_400_000;
-const HOUR_MS = 3_600_000;
 /** Batches in flight when a backfill was killed may have landed out of order: redo this much above its frontier. */
 const FRONTIER_MARGIN_MS = 2 * HOUR_MS;
 

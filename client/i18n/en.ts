@@ -1,4 +1,5 @@
 // English: must have exactly the shape of zh (checked by the compiler through Messages).
+import { tileTitles } from '@shared/panels';
 import type { Messages } from './zh';
 
 export const en: Messages = {
@@ -27,18 +28,8 @@ export const en: Messages = {
     none: 'No data yet',
     stale: 'Delayed',
   },
-  panels: {
-    kpis: 'Today',
-    map: 'Situation map',
-    volume: 'Cases, last 24 hours',
-    regions: 'Regions',
-    categories: 'Top categories',
-    merchants: 'Merchants & brands',
-    channels: 'Channels',
-    feed: 'Live cases',
-    alerts: 'Hot-issue alerts',
-    incidents: 'Incidents',
-  },
+  // tile titles live in the panel registry: one entry per tile, both languages
+  tiles: tileTitles('en'),
   kpis: {
     todayTotal: 'Received today',
     vsYesterday: 'vs yesterday',

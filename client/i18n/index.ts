@@ -34,7 +34,7 @@ export function codeLabel<T extends Record<string, CodeLabel>>(
   return entry ? entry[lang] : code;
 }
 
-/** Use in components: `const m = useMessages()` then `m.value.panels.map` in script, `m.panels.map` in templates. */
+/** Use in components: `const m = useMessages()` then `m.value.tiles.map` in script, `m.tiles.map` in templates. */
 export function useMessages() {
   return messages;
 }

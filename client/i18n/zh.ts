@@ -1,4 +1,6 @@
 // Chinese: the wall's default language. The shape of this object is the i18n contract; en.ts must match it.
+import { tileTitles } from '@shared/panels';
+
 export const zh = {
   appTitle: '12315 指挥中心',
   scopeNational: '全国',
@@ -25,18 +27,8 @@ export const zh = {
     none: '暂无数据',
     stale: '数据滞后',
   },
-  panels: {
-    kpis: '今日概况',
-    map: '全国态势',
-    volume: '近24小时受理量',
-    regions: '地区排名',
-    categories: '热点类别',
-    merchants: '被诉商家与品牌',
-    channels: '受理渠道',
-    feed: '实时案件',
-    alerts: '热点预警',
-    incidents: '突发事件',
-  },
+  // tile titles live in the panel registry: one entry per tile, both languages
+  tiles: tileTitles('zh'),
   kpis: {
     todayTotal: '今日受理',
     vsYesterday: '较昨日同时',

@@ -1,5 +1,6 @@
-// Grid templates of the layouts. Every layout places every panel: a tile of a multi-screen wall
-// renders the full canvas and shows its slice, so all panels exist on every display.
+// Grid templates of the layouts, by tile id (shared/panels.ts). Every layout places every tile, each
+// as one rectangle (layouts.test.ts): a display of a multi-screen wall renders the full canvas and
+// shows its slice, so all tiles exist on every display.
 import type { LayoutName } from '@client/env/wall-params';
 
 export interface LayoutGrid {

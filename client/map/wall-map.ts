@@ -49,8 +49,6 @@ export class WallMap {
   /** incremented per setScope, so a slow county download cannot overwrite a newer scope */
   private scopeVersion = 0;
   private scale: ChoroplethScale | null = null;
-  /** ratios as last written to feature state: a tick that changes nothing costs no redraw */
-  private applied = new Map<string, number | null>();
   private unit: number;
   private styleReady = false;
   /** the scope whose regions are in the source, once they are; null while a scope is loading */
@@ -110,7 +108,6 @@ export class WallMap {
       this.source(SOURCES.context).setData(provinces);
       this.map.setFilter(LINES_LAYER, ['==', ['get', file ?? 'county'], true]);
       this.map.removeFeatureState({ source: SOURCES.regions });
-      this.applied.clear();
       this.source(SOURCES.regions).setData(regions);
       this.source(SOURCES.labels).setData(labelPoints(scope, this.options.lang));
       const ownBounds = boundsOf(regions.features);

@@ -1,11 +1,11 @@
 // The volume series is sent whole in a snapshot and as a changed tail in updates. Merging the tail on
 // the client keeps each tick's payload to a few numbers while the chart still shows 24 hours.
-import type { VolumeSeries } from '@shared/wall-events';
+import { LIMITS } from '@shared/panels';
+import { DAY_MS } from '@shared/time';
+import type { VolumeEdits, VolumeSeries } from '@shared/wall-events';
 
 /** A wall runs for weeks: never hold more than one day of minutes, whatever the server sends. */
-export const MAX_VOLUME_POINTS = 1440;
-
-const DAY_MS = 24 * 60 * 60 * 1000;
+export const MAX_VOLUME_POINTS = LIMITS.volumePoints;
 
 /** Points in a 24-hour window at this step, never above MAX_VOLUME_POINTS. */
 export function windowLength(stepMs: number): number {
@@ -57,4 +57,22 @@ function splice(values: readonly number[], offset: number, tail: readonly number
   const head = values.slice(0, offset);
   while (head.length < offset) head.push(Number.NaN);
   return head.concat(tail);
+}
+
+/**
+ * Sets single minutes (cases received late) by their time. A minute outside the wall's window is
+ * skipped: the window moves on with the tail, and the next snapshot brings anything missed.
+ */
+export function applyVolumeEdits(series: VolumeSeries, edits: VolumeEdits): VolumeSeries {
+  if (edits.stepMs !== series.stepMs) return series;
+  const current = [...series.current];
+  const baseline = [...series.baseline];
+  const offsetMs = Date.parse(edits.start) - Date.parse(series.start);
+  for (const [i, count, base] of edits.minutes) {
+    const at = (offsetMs + i * edits.stepMs) / series.stepMs;
+    if (!Number.isInteger(at) || at < 0 || at >= current.length) continue;
+    current[at] = count;
+    baseline[at] = base;
+  }
+  return { ...series, current, baseline };
 }

@@ -1,8 +1,9 @@
 // Pure merge rules for the /wall stream, kept apart from Pinia so they can be tested in node.
-import type { WallPanels, WallSnapshot, WallUpdate } from '@shared/wall-events';
-import { acceptVolume, applyVolumeTail } from './volume-window';
+import { isListPart, listSpec, type ListSpec } from '@shared/panels';
+import type { ListDelta, PartName, WallParts, WallSnapshot, WallUpdate } from '@shared/wall-events';
+import { acceptVolume, applyVolumeEdits, applyVolumeTail } from './volume-window';
 
-/** The wall's view of one scope: the last full panel state and the stream position it came from. */
+/** The wall's view of one scope: the last full part state and the stream position it came from. */
 export interface WallState {
   scope: string;
   seq: number;
@@ -10,7 +11,7 @@ export interface WallState {
   sentAt: string;
   degraded: boolean;
   panelAsOf: WallSnapshot['panelAsOf'];
-  panels: WallPanels;
+  panels: WallParts;
 }
 
 export type UpdateOutcome =
@@ -23,21 +24,18 @@ export type UpdateOutcome =
   /** for another scope (in flight across a scope change) or before any snapshot: ignored */
   | 'ignored';
 
-/** Latest cases are shown as a feed; the server sends 50, the wall never keeps more than this. */
-export const MAX_FEED_CASES = 50;
-/** Markers are DOM elements: keep their number bounded whatever the payload says. */
-export const MAX_MAP_MARKERS = 200;
-
-function capPanels<T extends Partial<WallPanels>>(panels: T): T {
-  const capped = { ...panels };
-  if (capped.latestCases) capped.latestCases = capped.latestCases.slice(0, MAX_FEED_CASES);
-  if (capped.urgentCases) capped.urgentCases = capped.urgentCases.slice(0, MAX_MAP_MARKERS);
-  if (capped.incidents) capped.incidents = capped.incidents.slice(0, MAX_MAP_MARKERS);
-  return capped;
+/** Lists are kept to the registry's limits whatever the payload says (shared/panels.ts). */
+function capParts<T extends Partial<WallParts>>(parts: T): T {
+  const capped: Record<string, unknown> = { ...parts };
+  for (const part of Object.keys(parts) as PartName[]) {
+    const max = isListPart(part) ? listSpec(part).max : undefined;
+    if (max !== undefined) capped[part] = (parts[part] as readonly unknown[]).slice(0, max);
+  }
+  return capped as T;
 }
 
 export function stateFromSnapshot(snapshot: WallSnapshot): WallState {
-  const panels = capPanels(snapshot.panels);
+  const panels = capParts(snapshot.panels);
   return {
     scope: snapshot.scope,
     seq: snapshot.seq,
@@ -57,23 +55,52 @@ export function classifyUpdate(state: WallState | null, update: WallUpdate): Upd
 }
 
 /**
- * The state after an update that classifyUpdate accepted. Panels absent from the update keep their
- * object identity, so a chart watching one panel does not redraw when another changed.
+ * A list after its delta: gone keys dropped, changed items replaced in place, added ones inserted at
+ * their index. A key the wall does not hold (after a mis-merge) is skipped, an index past the end
+ * appends: the list stays usable until the next snapshot replaces it.
+ */
+export function applyListDelta<T>(list: readonly T[], delta: ListDelta<T>, spec: ListSpec<T>): T[] {
+  const removed = new Set(delta.removed);
+  const changed = new Map((delta.changed ?? []).map((item) => [spec.key(item), item]));
+  const next = list.filter((item) => !removed.has(spec.key(item))).map((item) => changed.get(spec.key(item)) ?? item);
+  for (const { at, item } of delta.added ?? []) next.splice(at, 0, item);
+  return spec.max === undefined ? next : next.slice(0, spec.max);
+}
+
+function applyListDeltas(parts: WallParts, update: WallUpdate): Partial<WallParts> {
+  const merged: Record<string, unknown> = {};
+  for (const [part, delta] of Object.entries(update.listDeltas ?? {}) as [PartName, ListDelta<unknown>][]) {
+    if (!isListPart(part) || !delta) continue;
+    merged[part] = applyListDelta(parts[part] as readonly unknown[], delta, listSpec(part) as ListSpec<unknown>);
+  }
+  return merged as Partial<WallParts>;
+}
+
+/** Late minutes first, by their time; then the tail, which may move the window on. */
+function mergeVolume(volume: WallParts['volume'], update: WallUpdate): WallParts['volume'] {
+  const edited = update.volumeEdits ? applyVolumeEdits(volume, update.volumeEdits) : volume;
+  return update.volumeTail ? applyVolumeTail(edited, update.volumeTail) : edited;
+}
+
+/**
+ * The state after an update that classifyUpdate accepted. Parts absent from the update keep their
+ * object identity, so a chart watching one part does not redraw when another changed.
  */
 export function mergeUpdate(state: WallState, update: WallUpdate): WallState {
-  const changed = capPanels(update.panels);
+  const changed = capParts(update.panels);
   return {
     scope: state.scope,
     seq: update.seq,
     asOf: update.asOf,
     sentAt: update.sentAt,
     degraded: update.degraded,
-    // Panels computed less often keep their own time until the server says otherwise.
+    // Parts computed less often keep their own time until the server says otherwise.
     panelAsOf: { ...state.panelAsOf, ...update.panelAsOf },
     panels: {
       ...state.panels,
       ...changed,
-      volume: update.volumeTail ? applyVolumeTail(state.panels.volume, update.volumeTail) : state.panels.volume,
+      ...applyListDeltas(state.panels, update),
+      volume: mergeVolume(state.panels.volume, update),
     },
   };
 }

@@ -1,8 +1,8 @@
 import { createPinia, setActivePinia } from 'pinia';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { MAX_FEED_CASES } from './wall-merge';
+import { LIMITS, PART_NAMES } from '@shared/panels';
 import { useWallStore } from './wall-store';
-import type { CaseCounts, WallPanels, WallSnapshot, WallUpdate } from '@shared/wall-events';
+import type { CaseCounts, PartName, WallParts, WallSnapshot, WallUpdate } from '@shared/wall-events';
 
 // Small literal payloads, the smallest valid contract objects, overridable per test.
 const counts = (total: number): CaseCounts => ({
@@ -14,7 +14,7 @@ const counts = (total: number): CaseCounts => ({
 const T0 = Date.parse('2026-03-15T02:00:00.000Z');
 const iso = (ms: number) => new Date(ms).toISOString();
 
-function panels(total = 10): WallPanels {
+function panels(total = 10): WallParts {
   return {
     kpis: {
       today: counts(total),
@@ -43,6 +43,13 @@ function panels(total = 10): WallPanels {
   };
 }
 
+const TICK = 1000;
+/** as the server announces them at TICK_MS=1000: slow parts every 5 s */
+const refreshEvery = (slowMs: number, tickMs = TICK) =>
+  Object.fromEntries(
+    PART_NAMES.map((part) => [part, ['topMerchants', 'topBrands', 'kpis'].includes(part) ? slowMs : tickMs]),
+  ) as Record<PartName, number>;
+
 function snapshot(seq: number, atMs: number, overrides: Partial<WallSnapshot> = {}): WallSnapshot {
   return {
     scope: 'national',
@@ -52,6 +59,8 @@ function snapshot(seq: number, atMs: number, overrides: Partial<WallSnapshot> = 
     degraded: false,
     panelAsOf: {},
     panels: panels(),
+    tickMs: TICK,
+    partRefreshMs: refreshEvery(5 * TICK),
     ...overrides,
   };
 }
@@ -68,8 +77,6 @@ function update(seq: number, atMs: number, overrides: Partial<WallUpdate> = {}):
     ...overrides,
   };
 }
-
-const TICK = 1000;
 
 describe('wall store', () => {
   beforeEach(() => setActivePinia(createPinia()));
@@ -123,7 +130,7 @@ describe('wall store', () => {
     const wall = useWallStore();
     const many = Array.from({ length: 80 }, (_, i) => ({ ...sampleCase, id: String(i) }));
     wall.applySnapshot(snapshot(1, T0, { panels: { ...panels(), latestCases: many } }));
-    expect(wall.panels!.latestCases).toHaveLength(MAX_FEED_CASES);
+    expect(wall.panels!.latestCases).toHaveLength(LIMITS.feedCases);
   });
 
   it('turns a panel stale after three ticks without fresh data, on the server clock', () => {
@@ -137,41 +144,30 @@ describe('wall store', () => {
     expect(wall.wallStale(T0 + 4 * TICK + skew)).toBe(true);
   });
 
-  it('learns the tick from the stream cadence', () => {
+  it('takes the tick from the snapshot rather than guessing it from the stream', () => {
     const wall = useWallStore();
     const tick = 250;
-    wall.applySnapshot(snapshot(1, T0), T0 + 50);
-    for (let seq = 2; seq < 8; seq += 1)
-      wall.applyUpdate(update(seq, T0 + (seq - 1) * tick), T0 + (seq - 1) * tick + 50);
+    wall.applySnapshot(snapshot(1, T0, { tickMs: tick, partRefreshMs: refreshEvery(5000, tick) }), T0 + 50);
     expect(wall.tickMs).toBe(tick);
-    const last = T0 + 6 * tick;
-    expect(wall.freshness('kpis', last + 50 + 4 * tick)!.stale).toBe(true);
+    // no update has come: the announced tick alone decides (3 ticks = 750 ms)
+    expect(wall.freshness('feed', T0 + 50 + 2 * tick)!.stale).toBe(false);
+    expect(wall.freshness('feed', T0 + 50 + 4 * tick)!.stale).toBe(true);
+    expect(wall.wallStale(T0 + 50 + 4 * tick)).toBe(true);
   });
 
-  it('judges a slower panel by its own cadence', () => {
+  it('judges a slower part by the refresh interval the snapshot announces, from the first payload on', () => {
     const wall = useWallStore();
-    const merchantsAsOf = (ms: number) => ({ topMerchants: iso(ms), topBrands: iso(ms) });
-    wall.applySnapshot(snapshot(1, T0, { panelAsOf: merchantsAsOf(T0) }), T0 + 50);
-    for (let seq = 2; seq <= 25; seq += 1) {
-      const at = T0 + (seq - 1) * TICK;
-      const refreshed = T0 + Math.floor((seq - 1) / 10) * 10 * TICK;
-      wall.applyUpdate(update(seq, at, { panelAsOf: merchantsAsOf(refreshed) }), at + 50);
-    }
-    // Data 4 s old: stale for a 1 s panel, fresh for one refreshed every 10 s.
-    const now = T0 + 24 * TICK + 50;
-    expect(wall.freshness('merchants', now)!.stale).toBe(false);
-    expect(wall.freshness('merchants', now + 30 * TICK)!.stale).toBe(true);
-  });
-  it("before it sees a refresh, takes a slow panel's lag behind the tick as its cadence", () => {
-    const wall = useWallStore();
-    // Opened 4 s after the merchants were last computed: 5 s old a second later, and not stale yet.
+    // Opened 4 s after the merchants were last computed: 5 s old a second later, and not stale.
     const panelAsOf = { topMerchants: iso(T0 - 4 * TICK), topBrands: iso(T0 - 4 * TICK) };
     wall.applySnapshot(snapshot(1, T0, { panelAsOf }), T0 + 50);
     wall.applyUpdate(update(2, T0 + TICK, { panelAsOf }), T0 + TICK + 50);
     expect(wall.freshness('merchants', T0 + TICK + 50)!.stale).toBe(false);
+    expect(wall.freshness('merchants', T0 + 10 * TICK)!.stale).toBe(false);
     expect(wall.freshness('feed', T0 + 4 * TICK + 100)!.stale).toBe(true);
-    // The guess is bounded: a part that never refreshes still turns stale.
-    expect(wall.freshness('merchants', T0 + 40 * TICK)!.stale).toBe(true);
+    // three of its own refreshes missed: stale
+    expect(wall.freshness('merchants', T0 + 12 * TICK)!.stale).toBe(true);
+    // a tile is as fresh as its slowest part's own cadence allows: the map (regions, heat, ...) at 1 s
+    expect(wall.freshness('map', T0 + 4 * TICK + 100)!.stale).toBe(true);
   });
 });
 

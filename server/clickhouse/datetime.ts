@@ -2,8 +2,8 @@
 // Every column here is UTC; conversions to China Standard Time happen in SQL and in shared/time.ts.
 // The ingest formats several of these per case, so they are built by arithmetic from a cached
 // 'YYYY-MM-DD ' per day: Date#toISOString per value cost about a tenth of the ingest's main thread.
+import { DAY_MS } from '@shared/time';
 
-const DAY_MS = 86_400_000;
 const MAX_CACHED_DAYS = 4096;
 const dayPrefixes = new Map<number, string>();
 

@@ -1,12 +1,14 @@
-// From the last good answer of each query group to the wall's panels, with the time each panel is
-// current to. A panel drawn from several groups is as old as its oldest part: the wall must never
-// look fresher than it is.
+// From the last good answer of each query group to the payload parts, with the time each part is
+// current to. A part drawn from several groups is as old as its oldest source: the wall must never
+// look fresher than it is. Which groups feed which part is declared once, below; the refresh cadence
+// each part announces (shared/panels.ts) is checked against it in assemble-panels.test.ts.
+import type { Refresh } from '@shared/panels';
 import { childrenOf } from '@shared/regions';
-import { MINUTE_MS } from '@shared/time';
-import type { HeatPoint, PanelName, RegionRow, WallPanels } from '@shared/wall-events';
+import { MINUTE_MS, WEEK_MS } from '@shared/time';
+import type { HeatPoint, PartName, RegionRow, WallParts } from '@shared/wall-events';
 import type { FeedResult, IntakeResult } from './fast-queries';
 import type { HistoryResult, PartiesResult, WorkloadResult } from './slow-queries';
-import { WEEK_MS, type ScopeParams } from './tick-window';
+import type { ScopeParams } from './tick-window';
 
 interface Answer<R> {
   value: R;
@@ -22,9 +24,38 @@ export interface GroupAnswers {
   history: Answer<HistoryResult>;
 }
 
+export type GroupName = keyof GroupAnswers;
+
+/** How often each query group runs: every tick, or every SLOW_REFRESH_MS. */
+export const GROUP_REFRESH: Record<GroupName, Refresh> = {
+  intake: 'tick',
+  feed: 'tick',
+  heat: 'tick',
+  workload: 'slow',
+  parties: 'slow',
+  history: 'slow',
+};
+
+/** The groups each part is computed from; none: the part is as current as the tick. */
+export const PART_SOURCES: Record<PartName, readonly GroupName[]> = {
+  kpis: ['intake', 'workload', 'history'],
+  volume: ['intake', 'history'],
+  regions: ['intake', 'workload'],
+  topCategories: ['intake'],
+  topMerchants: ['parties'],
+  topBrands: ['parties'],
+  channelMix: ['intake'],
+  lineMix: ['intake'],
+  latestCases: ['feed'],
+  urgentCases: ['feed'],
+  heat: ['heat'],
+  alerts: [],
+  incidents: [],
+};
+
 export interface AssembledPanels {
-  panels: WallPanels;
-  panelAsOfMs: Record<PanelName, number>;
+  panels: WallParts;
+  panelAsOfMs: Record<PartName, number>;
   /** the time every-tick panels are current to: the payload's asOf */
   asOfMs: number;
 }
@@ -60,7 +91,7 @@ export function assemblePanels(scope: ScopeParams, a: GroupAnswers): AssembledPa
   const workload = a.workload.value;
   const history = a.history.value;
   const asOfMs = Math.min(a.intake.forMs, a.feed.forMs, a.heat.forMs);
-  const panels: WallPanels = {
+  const panels: WallParts = {
     kpis: {
       today: intake.today,
       sameTimeYesterday: history.sameTimeYesterday,
@@ -92,21 +123,8 @@ export function assemblePanels(scope: ScopeParams, a: GroupAnswers): AssembledPa
     alerts: [],
     incidents: [],
   };
-  const intakeAt = a.intake.forMs;
-  const panelAsOfMs: Record<PanelName, number> = {
-    kpis: Math.min(intakeAt, a.workload.forMs, a.history.forMs),
-    volume: Math.min(intakeAt, a.history.forMs),
-    regions: Math.min(intakeAt, a.workload.forMs),
-    topCategories: intakeAt,
-    topMerchants: a.parties.forMs,
-    topBrands: a.parties.forMs,
-    channelMix: intakeAt,
-    lineMix: intakeAt,
-    latestCases: a.feed.forMs,
-    urgentCases: a.feed.forMs,
-    heat: a.heat.forMs,
-    alerts: asOfMs,
-    incidents: asOfMs,
-  };
+  const panelAsOfMs = {} as Record<PartName, number>;
+  for (const [part, sources] of Object.entries(PART_SOURCES) as [PartName, GroupName[]][])
+    panelAsOfMs[part] = sources.length ? Math.min(...sources.map((g) => a[g].forMs)) : asOfMs;
   return { panels, panelAsOfMs, asOfMs };
 }

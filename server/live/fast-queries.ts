@@ -2,6 +2,7 @@
 // KPIs, the volume series, the mixes and the child regions), the feed of recent cases, the heatmap.
 import { CHANNEL_CODES, KIND_CODES, LINE_CODES, TERMINAL_STATUSES } from '@shared/codes';
 import type { Channel, Category, Kind, Line, Status } from '@shared/codes';
+import { LIMITS } from '@shared/panels';
 import { childCodeOf } from '@shared/regions';
 import type { CaseCounts, HeatPoint, LatestCase, RankedItem } from '@shared/wall-events';
 import type { ClickHouse } from '../clickhouse/client';
@@ -23,8 +24,8 @@ const feedSql = loadQuery('wall-feed');
 const heatSql = loadQuery('wall-heat');
 
 /** Newest cases shown in the feed, and the cap on urgent markers (the client keeps at most 200). */
-export const LATEST_CASES = 50;
-export const URGENT_CASES = 200;
+export const LATEST_CASES = LIMITS.feedCases;
+export const URGENT_CASES = LIMITS.mapMarkers;
 
 type Int = number | string;
 

@@ -48,10 +48,6 @@ export class ScopeRegistry {
     if (!room.busy) void this.run(room);
   }
 
-  activeScopes(): string[] {
-    return [...this.rooms.values()].filter((r) => r.pausedAtMs === undefined).map((r) => r.params.scope);
-  }
-
   private tickAll(): void {
     const nowMs = this.deps.clock.now();
     for (const [scope, room] of this.rooms) {

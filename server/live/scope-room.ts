@@ -1,20 +1,19 @@
 // One watched scope: its query groups, its stream position (seq) and the last state it sent. Each
 // tick computes the scope once and broadcasts one payload to the scope's Socket.IO room, whatever
 // the number of walls in it: a full snapshot at first and every FULL_SNAPSHOT_MS, deltas between.
-import type { PanelName, WallSnapshot, WallUpdate } from '@shared/wall-events';
+import { PARTS, PART_NAMES, SLOW_REFRESH_MS } from '@shared/panels';
+import type { PartName, WallSnapshot, WallUpdate } from '@shared/wall-events';
 import type { ClickHouse } from '../clickhouse/client';
 import type { Clock } from '../clock';
 import type { Logger } from '../ops/logger';
-import { assemblePanels, type GroupAnswers } from './assemble-panels';
+import { GROUP_REFRESH, assemblePanels, type GroupAnswers } from './assemble-panels';
 import { queryFeed, queryHeat, queryIntake } from './fast-queries';
-import { changedPanels, panelJson, volumeTail, type PanelJson } from './panel-delta';
+import { changedParts, sentParts, volumeDelta, type SentParts } from './panel-delta';
 import { QueryGroup } from './query-group';
 import { queryHistory, queryParties, queryWorkload } from './slow-queries';
 import { scopeParams, tickTimes, type ScopeParams } from './tick-window';
 import { UpdateRing, type RingEntry } from './update-ring';
 
-/** Open/overdue, on-time rate, top merchants and brands, baseline: refreshed this often, not every tick. */
-export const SLOW_REFRESH_MS = 5_000;
 /** A full state goes out this often even when deltas would do: a client that lost a delta heals. */
 export const FULL_SNAPSHOT_MS = 30_000;
 /** Payloads kept for resync: a minute at the default tick. */
@@ -45,11 +44,13 @@ export class ScopeRoom {
   pausedAtMs: number | undefined;
   busy = false;
   private tickIndex = 0;
-  private current: { snapshot: WallSnapshot; json: PanelJson } | undefined;
+  private current: { snapshot: WallSnapshot; sent: SentParts } | undefined;
   private lastFullAtMs = 0;
   private wasDegraded = false;
   private readonly ring = new UpdateRing(RING_CAPACITY);
   private readonly groups;
+  /** each part's refresh interval at this tick: what the wall judges its staleness by */
+  private readonly partRefreshMs: Record<PartName, number>;
 
   constructor(
     scope: string,
@@ -62,15 +63,24 @@ export class ScopeRoom {
     const p = this.params;
     const slowEvery = Math.max(1, Math.round(SLOW_REFRESH_MS / deps.tickMs));
     // the three slow groups refresh on different ticks, so no tick carries all of them
-    const slow = (i: number) => ({ everyTicks: slowEvery, firstRefreshTick: slowEvery + i });
+    let slowGroups = 0;
+    const cadence = (name: keyof GroupAnswers) =>
+      GROUP_REFRESH[name] === 'tick'
+        ? { name, everyTicks: 1, firstRefreshTick: 1 }
+        : { name, everyTicks: slowEvery, firstRefreshTick: slowEvery + slowGroups++ };
     this.groups = {
-      intake: new QueryGroup({ name: 'intake', everyTicks: 1, firstRefreshTick: 1, run: (t) => queryIntake(ch, p, t) }),
-      feed: new QueryGroup({ name: 'feed', everyTicks: 1, firstRefreshTick: 1, run: (t) => queryFeed(ch, p, t) }),
-      heat: new QueryGroup({ name: 'heat', everyTicks: 1, firstRefreshTick: 1, run: (t) => queryHeat(ch, p, t) }),
-      workload: new QueryGroup({ name: 'workload', ...slow(0), run: (t) => queryWorkload(ch, p, t) }),
-      parties: new QueryGroup({ name: 'parties', ...slow(1), run: (t) => queryParties(ch, p, t) }),
-      history: new QueryGroup({ name: 'history', ...slow(2), run: (t) => queryHistory(ch, p, t) }),
+      intake: new QueryGroup({ ...cadence('intake'), run: (t) => queryIntake(ch, p, t) }),
+      feed: new QueryGroup({ ...cadence('feed'), run: (t) => queryFeed(ch, p, t) }),
+      heat: new QueryGroup({ ...cadence('heat'), run: (t) => queryHeat(ch, p, t) }),
+      workload: new QueryGroup({ ...cadence('workload'), run: (t) => queryWorkload(ch, p, t) }),
+      parties: new QueryGroup({ ...cadence('parties'), run: (t) => queryParties(ch, p, t) }),
+      history: new QueryGroup({ ...cadence('history'), run: (t) => queryHistory(ch, p, t) }),
     };
+    const refreshMs = { tick: deps.tickMs, slow: slowEvery * deps.tickMs };
+    this.partRefreshMs = Object.fromEntries(PART_NAMES.map((part) => [part, refreshMs[PARTS[part].refresh]])) as Record<
+      PartName,
+      number
+    >;
   }
 
   get hasState(): boolean {
@@ -111,8 +121,8 @@ export class ScopeRoom {
     const assembled = assemblePanels(this.params, answers);
     const nowMs = this.deps.clock.now();
     this.seq += 1;
-    const panelAsOf: Partial<Record<PanelName, string>> = {};
-    for (const [name, ms] of Object.entries(assembled.panelAsOfMs)) panelAsOf[name as PanelName] = iso(ms);
+    const panelAsOf: Partial<Record<PartName, string>> = {};
+    for (const [name, ms] of Object.entries(assembled.panelAsOfMs)) panelAsOf[name as PartName] = iso(ms);
     const meta = {
       scope: this.params.scope,
       seq: this.seq,
@@ -121,20 +131,27 @@ export class ScopeRoom {
       degraded: groups.some((g) => g.failing),
       panelAsOf,
     };
-    const snapshot: WallSnapshot = { ...meta, panels: assembled.panels };
+    const snapshot: WallSnapshot = {
+      ...meta,
+      panels: assembled.panels,
+      tickMs: this.deps.tickMs,
+      partRefreshMs: this.partRefreshMs,
+    };
     const previous = this.current;
     let entry: RingEntry;
     if (!previous || nowMs - this.lastFullAtMs >= FULL_SNAPSHOT_MS) {
       entry = { event: 'wall:snapshot', payload: snapshot };
-      this.current = { snapshot, json: panelJson(assembled.panels) };
+      this.current = { snapshot, sent: sentParts(assembled.panels) };
       this.lastFullAtMs = nowMs;
     } else {
-      const { panels, json } = changedPanels(previous.json, assembled.panels);
+      const { panels, listDeltas, sent } = changedParts(previous.sent, assembled.panels);
       const update: WallUpdate = { ...meta, panels };
-      const tail = volumeTail(previous.snapshot.panels.volume, assembled.panels.volume);
+      if (Object.keys(listDeltas).length > 0) update.listDeltas = listDeltas;
+      const { tail, edits } = volumeDelta(previous.snapshot.panels.volume, assembled.panels.volume);
+      if (edits) update.volumeEdits = edits;
       if (tail) update.volumeTail = tail;
       entry = { event: 'wall:update', payload: update };
-      this.current = { snapshot, json };
+      this.current = { snapshot, sent };
     }
     this.ring.push(entry);
     this.deps.broadcast(this.room, entry);

@@ -1,6 +1,7 @@
 // The queries run for a scope every few seconds rather than every tick: figures that move slowly or
 // look back further (open and overdue, the 30-day on-time rate, money recovered, top merchants and
 // brands, the week-ago baseline and the same-time-yesterday / last-week comparisons).
+import { LIMITS } from '@shared/panels';
 import type { CaseCounts, RankedItem } from '@shared/wall-events';
 import type { ClickHouse } from '../clickhouse/client';
 import { toDateTime } from '../clickhouse/datetime';
@@ -10,18 +11,17 @@ import {
   BASELINE_AHEAD_MINUTES,
   ON_TIME_WINDOW_MS,
   VOLUME_MINUTES,
-  WEEK_MS,
   cstDate,
   type ScopeParams,
   type TickTimes,
 } from './tick-window';
-import { DAY_MS, MINUTE_MS } from '@shared/time';
+import { DAY_MS, MINUTE_MS, WEEK_MS } from '@shared/time';
 
 const workloadSql = loadQuery('wall-workload');
 const partiesSql = loadQuery('wall-parties');
 const historySql = loadQuery('wall-history');
 
-export const TOP_PARTIES = 10;
+export const TOP_PARTIES = LIMITS.rankedParties;
 
 type Int = number | string;
 

@@ -1,14 +1,14 @@
 // What one tick of one scope asks ClickHouse about: the scope's adcode range and child level, and
 // the time windows derived from the tick's clock time. Pure, so the boundaries can be reasoned about
 // (and tested) apart from the queries: "today" starts at midnight in China Standard Time.
-import { childDivisor, getRegion, scopeRange, type Scope } from '@shared/regions';
+import { LIMITS } from '@shared/panels';
+import { childDivisor, scopeLevel, scopeRange, type Scope, type ScopeLevel } from '@shared/regions';
 import { DAY_MS, HOUR_MS, MINUTE_MS, cstMidnight, floorTo } from '@shared/time';
 
 /** Minutes in the volume series: the last 24 hours, the current (partial) minute included. */
-export const VOLUME_MINUTES = 1440;
+export const VOLUME_MINUTES = LIMITS.volumePoints;
 /** The baseline is fetched this far beyond the window, so the window can shift until the next refresh. */
 export const BASELINE_AHEAD_MINUTES = 15;
-export const WEEK_MS = 7 * DAY_MS;
 /** The heatmap shows cases received in the last hour, like the lastHour KPI. */
 export const HEAT_WINDOW_MS = HOUR_MS;
 /**
@@ -22,14 +22,12 @@ export const HEAT_BIN_DEGREES: Record<ScopeLevel, number> = {
   county: 0.005,
 };
 /** At most this many heat bins per payload, the densest: the wall's memory and each tick's size stay bounded. */
-export const HEAT_MAX_POINTS = 2000;
+export const HEAT_MAX_POINTS = LIMITS.heatBins;
 /** Open urgent cases shown on the map: received in the last 24 hours. */
 export const URGENT_WINDOW_MS = DAY_MS;
 /** case_feed holds two days; the newest cases are looked for in all of it. */
 export const FEED_WINDOW_MS = 2 * DAY_MS;
 export const ON_TIME_WINDOW_MS = 30 * DAY_MS;
-
-export type ScopeLevel = 'national' | 'province' | 'city' | 'county';
 
 export interface ScopeParams {
   scope: Scope;
@@ -41,8 +39,7 @@ export interface ScopeParams {
 
 export function scopeParams(scope: Scope): ScopeParams {
   const [regionFrom, regionTo] = scopeRange(scope);
-  const level: ScopeLevel = scope === 'national' ? 'national' : (getRegion(scope)?.level ?? 'county');
-  return { scope, level, regionFrom, regionTo, childDivisor: childDivisor(scope) };
+  return { scope, level: scopeLevel(scope), regionFrom, regionTo, childDivisor: childDivisor(scope) };
 }
 
 /** Epoch milliseconds of the boundaries one tick works with. */

@@ -4,6 +4,7 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { TILE_IDS } from '@shared/panels';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
@@ -28,8 +29,8 @@ export interface WallPage {
 /** the map once it shows the scope's regions in the data's colours */
 const MAP_DRAWN = '[data-testid="map"][data-drawn="true"] canvas';
 const PANELS = '[data-testid^="panel-"]';
-/** the wall's ten panels (the map's panel included) */
-const PANEL_COUNT = 10;
+/** every tile of the registry (the map's included) */
+const PANEL_COUNT = TILE_IDS.length;
 
 /**
  * Runs in the page before its own scripts and notes, on the page's clock (ms since navigation

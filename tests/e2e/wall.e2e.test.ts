@@ -4,6 +4,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
+import { TILE_IDS } from '@shared/panels';
 import { WALL_NAMESPACE } from '@shared/wall-events';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { makeCase, startTestServer, tempDataDir, type TestServer } from '../helpers/test-server';
@@ -11,18 +12,7 @@ import { CHROMIUM_PATH, launchBrowser, openWall, waitForWallDrawn } from './brow
 import { caseSpread } from './wall-cases';
 
 const BUILT = fileURLToPath(new URL('../../dist/client/index.html', import.meta.url));
-const PANELS = [
-  'kpis',
-  'map',
-  'volume',
-  'regions',
-  'categories',
-  'merchants',
-  'channels',
-  'feed',
-  'alerts',
-  'incidents',
-];
+const PANELS = TILE_IDS;
 const STATUS = '[data-testid="connection-status"]';
 const TOTAL = '[data-testid="kpi-today-total"]';
 

@@ -26,7 +26,9 @@ it('resends what a reconnecting wall missed, in order, and it ends up with the s
   const [a, b] = [wall(), wall()];
   await a.subscribe(scope);
   await b.subscribe(scope);
-  const seen = await a.waitFor((p) => p.event === 'wall:update', 'an update');
+  // one case before the drop, so the feed the wall holds is not empty and what follows is a delta of it
+  expect((await ts.ingest([makeCase('R-0', { regionCode: '440305' })])).body.accepted).toBe(1);
+  const seen = await a.waitFor((p) => p.panels.kpis?.today.total === 1, 'the first case counted');
   await b.waitFor((p) => p.seq >= seen.seq, 'the same seq');
   a.close(); // the network drops
   const lastSeq = a.payloads.at(-1)!.seq;
@@ -34,7 +36,7 @@ it('resends what a reconnecting wall missed, in order, and it ends up with the s
     (await ts.ingest([makeCase('R-1', { regionCode: '440305' }), makeCase('R-2', { regionCode: '440306' })])).body
       .accepted,
   ).toBe(2);
-  const counted = await b.waitFor((p) => p.panels.kpis?.today.total === 2, 'the cases counted while a is away');
+  const counted = await b.waitFor((p) => p.panels.kpis?.today.total === 3, 'the cases counted while a is away');
   const missedUntil = await b.waitFor(
     (p) => p.seq >= Math.max(counted.seq, lastSeq + 3),
     'a few ticks while a is away',
@@ -46,13 +48,16 @@ it('resends what a reconnecting wall missed, in order, and it ends up with the s
   const resent = back.payloads.map((p) => p.seq);
   expect(back.payloads.every((p) => p.event === 'wall:update')).toBe(true);
   expect(resent).toEqual(resent.map((_, i) => lastSeq + 1 + i)); // nothing missing, nothing twice
+  // the feed moved on as deltas, which only rebuild the right list when applied in order
+  expect(back.payloads.some((p) => p.event === 'wall:update' && p.listDeltas?.latestCases)).toBe(true);
   // a's old payloads and the resent ones rebuild what b, connected all along, holds at that seq
   const upTo = missedUntil.seq + 1;
   const merged = mergedState([...a.payloads, ...back.payloads].filter((p) => p.seq <= upTo))!;
   const reference = mergedState(b.payloads.filter((p) => p.seq <= upTo))!;
   expect(merged.seq).toBe(upTo);
   expect(merged.panels).toEqual(reference.panels);
-  expect(merged.panels.kpis.today.total).toBe(2);
+  expect(merged.panels.kpis.today.total).toBe(3);
+  expect(merged.panels.latestCases.map((c) => c.id).sort()).toEqual(['R-0', 'R-1', 'R-2']);
 });
 
 it('sends a fresh snapshot when the last seq is older than what the server keeps', async () => {
@@ -61,7 +66,7 @@ it('sends a fresh snapshot when the last seq is older than what the server keeps
   expect(ack).toEqual({ ok: true, data: { scope, resumed: false } });
   const first = await client.waitFor(() => true, 'a payload');
   expect(first.event).toBe('wall:snapshot');
-  expect(first.panels.kpis!.today.total).toBe(2);
+  expect(first.panels.kpis!.today.total).toBe(3);
 });
 
 it('keeps sending updates flagged degraded, with their true asOf, while ClickHouse does not answer', async () => {
@@ -88,5 +93,5 @@ it('keeps sending updates flagged degraded, with their true asOf, while ClickHou
     'recovery',
   );
   expect(Date.parse(recovered.asOf)).toBeGreaterThan(Date.parse(client.payloads.findLast((q) => q.degraded)!.asOf));
-  expect(mergedState(client.payloads)!.panels.kpis.today.total).toBe(2);
+  expect(mergedState(client.payloads)!.panels.kpis.today.total).toBe(3);
 });

@@ -112,6 +112,10 @@ describe('snapshot, updates and counts', () => {
     expect(first.panels.alerts).toEqual([]);
     expect(first.panels.incidents).toEqual([]);
     expect(Object.keys(first.panelAsOf).sort()).toEqual(Object.keys(first.panels).sort());
+    // the cadence is announced, not left to the wall to guess: 200 ms ticks, slow parts every 5 s
+    expect(first.tickMs).toBe(200);
+    expect(Object.keys(first.partRefreshMs).sort()).toEqual(Object.keys(first.panels).sort());
+    expect(first.partRefreshMs).toMatchObject({ latestCases: 200, heat: 200, topMerchants: 5000, kpis: 5000 });
     expect(Date.parse(first.sentAt)).toBeGreaterThanOrEqual(Date.parse(first.asOf));
 
     expect((await ts.ingest(cases)).body.accepted).toBe(4);
@@ -125,13 +129,20 @@ describe('snapshot, updates and counts', () => {
     expect(kpis.lastHour).toBe(3);
     expect(counted.panels.channelMix).toEqual({ ...zero(CHANNEL_CODES), phone: 2, web: 1 });
     expect(counted.panels.lineMix).toEqual(kpis.today.byLine);
-    expect(counted.panels.latestCases!.map((c) => c.id)).toEqual(['C-3', 'C-2', 'C-1']);
-    expect(counted.panels.latestCases![0]).toMatchObject({ regionCode: '420106', urgent: true, summary: '价格欺诈' });
-    expect(counted.panels.urgentCases!.map((c) => c.id)).toEqual(['C-3']);
-    const regions = new Map(counted.panels.regions!.map((r) => [r.code, r]));
+    // lists may travel whole or as deltas: what counts is the list the wall holds after merging
+    const held = mergedState(client.payloads.filter((p) => p.seq <= counted.seq))!.panels;
+    expect(held.latestCases.map((c) => c.id)).toEqual(['C-3', 'C-2', 'C-1']);
+    expect(held.latestCases[0]).toMatchObject({ regionCode: '420106', urgent: true, summary: '价格欺诈' });
+    expect(held.urgentCases.map((c) => c.id)).toEqual(['C-3']);
+    const regions = new Map(held.regions.map((r) => [r.code, r]));
     expect(regions.get('420102')).toMatchObject({ today: 2, lastHour: 2 });
     expect(regions.get('420106')).toMatchObject({ today: 1, lastHour: 1 });
-    expect(counted.panels.regions!.reduce((n, r) => n + r.today, 0)).toBe(3);
+    expect(held.regions.reduce((n, r) => n + r.today, 0)).toBe(3);
+    // two district rows changed out of the city's thirteen: they travel as a delta, not the whole list
+    const regionsSent = client.payloads.find((p) => p.event === 'wall:update' && p.listDeltas?.regions);
+    expect(regionsSent?.event === 'wall:update' && regionsSent.listDeltas!.regions!.changed!.length).toBeLessThan(
+      childrenOf(scope).length,
+    );
     // the volume tails rebuild, minute for minute, the series a fresh snapshot would show
     const volume = mergedState(client.payloads)!.panels.volume;
     expect(volume.current.reduce((x, y) => x + y, 0)).toBe(3);
@@ -172,6 +183,23 @@ describe('snapshot, updates and counts', () => {
     );
     expect(Date.parse(later.panelAsOf.topMerchants!)).toBeLessThan(Date.parse(later.asOf));
     expect(later.panelAsOf.kpis! <= later.asOf).toBe(true);
+  });
+
+  it('sends a new case as a delta of the feed, not the whole feed again', async () => {
+    const client = wall();
+    await client.subscribe(scope);
+    const snapshot = await client.waitFor((p) => p.event === 'wall:snapshot', 'snapshot');
+    expect(snapshot.panels.latestCases!.map((c) => c.id)).toEqual(['C-3', 'C-2', 'C-1']);
+    expect((await ts.ingest([makeCase('C-5', { regionCode: '420106' })])).body.accepted).toBe(1);
+    const added = await client.waitFor(
+      (p) => p.event === 'wall:update' && p.listDeltas?.latestCases !== undefined,
+      'the feed delta',
+    );
+    if (added.event !== 'wall:update') throw new Error('not an update');
+    expect(added.panels.latestCases).toBeUndefined();
+    expect(added.listDeltas!.latestCases).toEqual({ added: [{ at: 0, item: expect.objectContaining({ id: 'C-5' }) }] });
+    const held = mergedState(client.payloads.filter((p) => p.seq <= added.seq))!.panels;
+    expect(held.latestCases.map((c) => c.id)).toEqual(['C-5', 'C-3', 'C-2', 'C-1']);
   });
 
   it('exposes the live metrics', async () => {
