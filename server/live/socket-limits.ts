@@ -9,14 +9,17 @@ export const WALL_MAX_MESSAGE_BYTES = 16 * 1024;
 export type BudgetVerdict = { ok: true } | { ok: false; retryAfterMs: number; abusive: boolean };
 
 /**
- * Messages per second on average with a burst allowance. A refused message leaves a strike; strikes
- * fade at one per second, so a wall that waits as told never collects many, and a socket that keeps
- * sending regardless passes `burst` strikes within seconds and is called abusive.
+ * Messages per second on average with a burst allowance. A refused message says when to come back;
+ * a message refused before that time had come is a strike. Strikes fade at one per second, so a wall
+ * that waits as told never collects any, while a socket that keeps sending regardless passes `burst`
+ * strikes within moments and is called abusive.
  */
 export class MessageBudget {
   private tokens: number;
   private strikes = 0;
   private lastMs: number;
+  /** the earliest time the last refusal allowed the next message */
+  private comeBackAtMs = 0;
 
   constructor(
     private readonly perSecond: number,
@@ -37,8 +40,9 @@ export class MessageBudget {
       this.tokens -= 1;
       return { ok: true };
     }
-    this.strikes += 1;
+    if (nowMs < this.comeBackAtMs) this.strikes += 1;
     const retryAfterMs = Math.ceil(((1 - this.tokens) / Math.max(this.perSecond, 1e-9)) * 1000);
+    this.comeBackAtMs = Math.max(this.comeBackAtMs, nowMs + retryAfterMs);
     return { ok: false, retryAfterMs, abusive: this.strikes > this.burst };
   }
 }
