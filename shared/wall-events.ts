@@ -5,9 +5,7 @@ import type { Role } from './roles';
 import type { WallErrorCode, WallErrorDetail } from './wall-errors';
 
 /** One reply shape for every acknowledgement; a refusal carries a code the wall translates. */
-export type Ack<T = undefined> =
-  | { ok: true; data?: T }
-  | { ok: false; error: WallErrorCode; detail?: WallErrorDetail };
+export type Ack<T = undefined> = { ok: true; data?: T } | { ok: false; error: WallErrorCode; detail?: WallErrorDetail };
 
 /** Counts of distinct cases, with the kind and line breakdown. */
 export interface CaseCounts {

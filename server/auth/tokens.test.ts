@@ -98,7 +98,11 @@ describe('token file reload', () => {
     store.onChange(() => (changes += 1));
 
     fs.writeFileSync(file, '{"tokens": [{"name": "d", "role": "director", "token": "short"}'); // half written
-    await until(() => lines.some((l) => l.includes('token file not valid')), 'the error to be logged', 5 * TOKENS_POLL_MS);
+    await until(
+      () => lines.some((l) => l.includes('token file not valid')),
+      'the error to be logged',
+      5 * TOKENS_POLL_MS,
+    );
     expect(store.lookup(token)).toMatchObject({ name: 'd' });
     expect(changes).toBe(0);
 

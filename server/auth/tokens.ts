@@ -73,7 +73,10 @@ export function loadTokens(options: { tokensFile?: string; dataDir: string; logg
       digests = entries.map((e) => Buffer.from(e.id, 'hex'));
     } catch (error) {
       // a half-written or mistyped file must not lock every wall out: keep serving the last good tokens
-      options.logger?.error({ file, err: (error as Error).message }, 'token file not valid: keeping the previous tokens');
+      options.logger?.error(
+        { file, err: (error as Error).message },
+        'token file not valid: keeping the previous tokens',
+      );
       return false;
     }
     options.logger?.info({ file, tokens: entries.length }, 'token file reloaded');

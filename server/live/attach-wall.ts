@@ -2,7 +2,12 @@
 // namespace serves nobody. create-server.ts calls this; the namespace, the tick and the rooms live
 // and die with the server.
 import type { Server as SocketServer } from 'socket.io';
-import { WALL_NAMESPACE, type ClientToServerEvents, type ServerToClientEvents, type SocketData } from '@shared/wall-events';
+import {
+  WALL_NAMESPACE,
+  type ClientToServerEvents,
+  type ServerToClientEvents,
+  type SocketData,
+} from '@shared/wall-events';
 import type { TokenStore } from '../auth/tokens';
 import type { ClickHouse } from '../clickhouse/client';
 import type { Clock } from '../clock';

@@ -35,7 +35,10 @@ describe('MessageBudget', () => {
 
 describe('pendingBytes', () => {
   it('adds the packets engine.io holds back and what the WebSocket buffered', () => {
-    const conn = { writeBuffer: [{ data: 'abcd' }, { data: new Uint8Array(6) }, {}], transport: { socket: { bufferedAmount: 90 } } };
+    const conn = {
+      writeBuffer: [{ data: 'abcd' }, { data: new Uint8Array(6) }, {}],
+      transport: { socket: { bufferedAmount: 90 } },
+    };
     expect(pendingBytes(conn)).toBe(100);
     expect(pendingBytes({ writeBuffer: [], transport: {} })).toBe(0);
   });

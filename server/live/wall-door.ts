@@ -44,7 +44,10 @@ export class WallDoor {
     const entry = this.deps.tokens.lookup(token);
     const refuse = (code: WallErrorCode, detail?: WallErrorDetail) => {
       this.deps.metrics.socketRefused.inc({ code });
-      this.deps.logger.debug({ code, tokenName: entry?.name, address: socket.handshake.address }, 'wall socket refused');
+      this.deps.logger.debug(
+        { code, tokenName: entry?.name, address: socket.handshake.address },
+        'wall socket refused',
+      );
       next(wallRefusal(code, detail));
     };
     if (token === undefined || token === '') return refuse('token-missing');
@@ -87,7 +90,10 @@ export class WallDoor {
   /** Tells the wall why (when it still reads), then closes the socket. */
   showOut(socket: WallSocket, code: WallErrorCode): void {
     this.deps.metrics.socketClosedByServer.inc({ reason: code });
-    this.deps.logger.info({ reason: code, tokenName: socket.data.tokenName, socket: socket.id }, 'wall socket closed by the server');
+    this.deps.logger.info(
+      { reason: code, tokenName: socket.data.tokenName, socket: socket.id },
+      'wall socket closed by the server',
+    );
     if (code === 'slow-reader') {
       socket.disconnect(true);
       dropConnection(socket.conn);
@@ -113,7 +119,8 @@ export class WallDoor {
   private screen(socket: WallSocket, budget: MessageBudget, packet: unknown[], next: (error?: Error) => void): void {
     const [event, ...args] = packet;
     const ack = typeof args.at(-1) === 'function' ? (args.pop() as (reply: unknown) => void) : () => undefined;
-    const refuse = (code: WallErrorCode, detail?: WallErrorDetail) => ack(detail ? { ok: false, error: code, detail } : { ok: false, error: code });
+    const refuse = (code: WallErrorCode, detail?: WallErrorDetail) =>
+      ack(detail ? { ok: false, error: code, detail } : { ok: false, error: code });
     const spent = budget.take();
     if (!spent.ok) {
       refuse('rate-limited', { retryAfterMs: spent.retryAfterMs });

@@ -25,7 +25,11 @@ function send(socket: WallSocket, entry: RingEntry): void {
 }
 
 /** Runs a handler; a bug in it answers server-error to this wall instead of taking the process down. */
-function guarded<T>(socket: WallSocket, logger: Logger, handler: (request: unknown, reply: (r: Ack<T>) => void) => void) {
+function guarded<T>(
+  socket: WallSocket,
+  logger: Logger,
+  handler: (request: unknown, reply: (r: Ack<T>) => void) => void,
+) {
   return (request: unknown, ack: (reply: Ack<T>) => void) => {
     try {
       handler(request, ack);

@@ -31,7 +31,10 @@ async function startChild(port: number): Promise<ChildProcess> {
   });
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    const healthy = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.status === 200, () => false);
+    const healthy = await fetch(`http://127.0.0.1:${port}/healthz`).then(
+      (r) => r.status === 200,
+      () => false,
+    );
     if (healthy) return started;
     await new Promise((r) => setTimeout(r, 200));
   }
@@ -62,7 +65,10 @@ it('disconnects every wall with io server disconnect and exits within 2 s', asyn
     running.once('exit', (code) => resolve({ code, atMs: Date.now() })),
   );
   const goodbyes = walls.map(
-    (w) => new Promise<{ reason: string; atMs: number }>((resolve) => w.socket.once('disconnect', (reason) => resolve({ reason, atMs: Date.now() }))),
+    (w) =>
+      new Promise<{ reason: string; atMs: number }>((resolve) =>
+        w.socket.once('disconnect', (reason) => resolve({ reason, atMs: Date.now() })),
+      ),
   );
   const signalledAtMs = Date.now();
   running.kill('SIGTERM');

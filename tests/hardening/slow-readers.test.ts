@@ -63,7 +63,9 @@ it('shows out every wall that stops reading, and keeps serving the one that read
   const durationsMs = await Promise.all(walls.map(storm));
   await Promise.all(walls.map((w) => w.closed));
   console.log(`slow readers shown out after ${durationsMs.map((ms) => `${(ms / 1000).toFixed(1)} s`).join(', ')}`);
-  expect(await metricValue(ts.baseUrl, 'commandwall_socket_closed_by_server_total{reason="slow-reader"}')).toBe(SLOW_WALLS);
+  expect(await metricValue(ts.baseUrl, 'commandwall_socket_closed_by_server_total{reason="slow-reader"}')).toBe(
+    SLOW_WALLS,
+  );
   await expect.poll(() => metricValue(ts.baseUrl, 'commandwall_socket_clients'), { timeout: 10_000 }).toBe(1);
 
   // the reading wall never noticed: every tick arrived, once and in order

@@ -91,7 +91,14 @@ describe('a flood of subscriptions', () => {
 });
 
 describe('arbitrary messages', () => {
-  const reserved = new Set(['connect', 'connect_error', 'disconnect', 'disconnecting', 'newListener', 'removeListener']);
+  const reserved = new Set([
+    'connect',
+    'connect_error',
+    'disconnect',
+    'disconnecting',
+    'newListener',
+    'removeListener',
+  ]);
   const event = fc.oneof(
     fc.constantFrom('scope:subscribe', 'scope:unsubscribe'),
     fc.string().filter((e) => !reserved.has(e)),

@@ -119,7 +119,14 @@ describe('sockets per token', () => {
     const left = goodbye(open[0].socket);
     open[0].close();
     await left;
-    await expect.poll(() => connected(wall(TOKENS.capped.token)).then(() => 'admitted', () => 'refused')).toBe('admitted');
+    await expect
+      .poll(() =>
+        connected(wall(TOKENS.capped.token)).then(
+          () => 'admitted',
+          () => 'refused',
+        ),
+      )
+      .toBe('admitted');
   });
 });
 
@@ -148,7 +155,9 @@ describe('a token file that changes while walls are connected', () => {
   });
 
   it('keeps the last good tokens when the new file is not valid', async () => {
-    const before = await ts.server.metrics.registry.getSingleMetricAsString('commandwall_socket_closed_by_server_total');
+    const before = await ts.server.metrics.registry.getSingleMetricAsString(
+      'commandwall_socket_closed_by_server_total',
+    );
     const kept = wall(TOKENS.spare.token);
     await connected(kept);
     fs.writeFileSync(tokensFile, '{"tokens": [');
@@ -157,6 +166,8 @@ describe('a token file that changes while walls are connected', () => {
     expect(await rawStatus(Buffer.from(`Bearer ${TOKENS.spare.token}`))).toBe(200);
     expect(kept.socket.connected).toBe(true);
     expect(await kept.subscribe('national')).toMatchObject({ ok: true });
-    expect(await ts.server.metrics.registry.getSingleMetricAsString('commandwall_socket_closed_by_server_total')).toBe(before);
+    expect(await ts.server.metrics.registry.getSingleMetricAsString('commandwall_socket_closed_by_server_total')).toBe(
+      before,
+    );
   });
 });
