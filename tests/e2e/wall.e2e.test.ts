@@ -167,4 +167,14 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))('the wall in Chromium against the re
     expect(wall.consoleErrors).toEqual([]);
     await wall.close();
   });
+
+  it('says in Chinese why the server refused the token: the code is translated, no English reaches the wall', async () => {
+    const wall = await openWall(browser, `${server.baseUrl}/?token=not-a-token-this-server-knows`);
+    await wall.page.waitForSelector('[data-testid="notice"]');
+    const notice = (await wall.page.textContent('[data-testid="notice"]')) ?? '';
+    expect(notice).toContain('服务器拒绝了此显示屏');
+    expect(notice).toContain('令牌无效或已被撤销');
+    expect(notice).not.toMatch(/token-invalid|valid token/);
+    await wall.close();
+  });
 });
