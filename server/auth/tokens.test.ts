@@ -81,7 +81,7 @@ describe('token file reload', () => {
 
     const { tokens } = JSON.parse(fs.readFileSync(file, 'utf8')) as { tokens: Array<{ role: string }> };
     fs.writeFileSync(file, JSON.stringify({ tokens: tokens.filter((t) => t.role !== 'wall') }));
-    await until(() => store.lookup(wall.token) === undefined, 'the removed token to stop working', 5 * TOKENS_POLL_MS);
+    await until(() => store.lookup(wall.token) === undefined, 'the removed token to stop working', 20 * TOKENS_POLL_MS);
     expect(changes).toBe(1);
     expect(store.byId(wall.id)).toBeUndefined();
     expect(store.firstOf('ingest')).toBeDefined();
@@ -101,13 +101,13 @@ describe('token file reload', () => {
     await until(
       () => lines.some((l) => l.includes('token file not valid')),
       'the error to be logged',
-      5 * TOKENS_POLL_MS,
+      20 * TOKENS_POLL_MS,
     );
     expect(store.lookup(token)).toMatchObject({ name: 'd' });
     expect(changes).toBe(0);
 
     fs.writeFileSync(file, JSON.stringify({ tokens: [{ name: 'd', role: 'ingest', token }] }));
-    await until(() => store.lookup(token)?.role === 'ingest', 'the role change', 5 * TOKENS_POLL_MS);
+    await until(() => store.lookup(token)?.role === 'ingest', 'the role change', 20 * TOKENS_POLL_MS);
     expect(changes).toBe(1);
     expect(lines.join('\n')).not.toContain(token);
   });

@@ -50,6 +50,18 @@ function digest(token: string): Buffer {
   return crypto.createHash('sha256').update(token, 'utf8').digest();
 }
 
+function keyOf(stats: fs.Stats): string {
+  return `${stats.ino}:${stats.size}:${stats.mtimeMs}:${stats.ctimeMs}`;
+}
+
+function statKey(file: string): string {
+  try {
+    return keyOf(fs.statSync(file));
+  } catch {
+    return 'missing';
+  }
+}
+
 function readTokens(file: string): KnownToken[] {
   const parsed = tokensFileSchema.parse(JSON.parse(fs.readFileSync(file, 'utf8')));
   return parsed.tokens.map((t) => ({ ...t, id: digest(t.token).toString('hex') }));
@@ -58,6 +70,7 @@ function readTokens(file: string): KnownToken[] {
 export function loadTokens(options: { tokensFile?: string; dataDir: string; logger?: Logger }): TokenStore {
   const file = options.tokensFile ?? path.join(options.dataDir, 'tokens.json');
   if (!options.tokensFile && !fs.existsSync(file)) generateTokens(file);
+  let seen = statKey(file);
   let entries: KnownToken[];
   try {
     entries = readTokens(file);
@@ -84,12 +97,19 @@ export function loadTokens(options: { tokensFile?: string; dataDir: string; logg
     return true;
   }
 
-  // stat polling rather than fs.watch: it also sees a file replaced by rename, on every file system
-  const onStat = (current: fs.Stats, previous: fs.Stats) => {
-    const changed = (['mtimeMs', 'ctimeMs', 'ino', 'size'] as const).some((k) => current[k] !== previous[k]);
-    if (changed) reload();
-  };
-  fs.watchFile(file, { interval: TOKENS_POLL_MS, persistent: false }, onStat);
+  // Stat polling rather than fs.watch: it also sees a file replaced by rename, on every file system.
+  // Compared with the stat taken before the last read, so a change right after start is not missed.
+  let closed = false;
+  const poller = setInterval(() => {
+    fs.stat(file, (error, stats) => {
+      if (closed) return;
+      const key = error ? 'missing' : keyOf(stats);
+      if (key === seen) return;
+      seen = key;
+      reload();
+    });
+  }, TOKENS_POLL_MS);
+  poller.unref();
 
   return {
     source: file,
@@ -108,7 +128,10 @@ export function loadTokens(options: { tokensFile?: string; dataDir: string; logg
     firstOf: (role) => entries.find((t) => t.role === role),
     onChange: (listener) => void listeners.push(listener),
     reload,
-    close: () => fs.unwatchFile(file, onStat),
+    close: () => {
+      closed = true;
+      clearInterval(poller);
+    },
   };
 }
 
