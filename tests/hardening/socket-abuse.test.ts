@@ -144,6 +144,8 @@ describe('arbitrary messages', () => {
       fc.string().map((s) => `4${s}`),
       fc.string(),
       fc.constantFrom('42/wall,["scope:subscribe",', '42/wall,1["connect",{}]', '41/wall,', '40/wall,[]', '6', '5'),
+      // over the 16 kB a wall message may be
+      fc.constant(`42/wall,["scope:subscribe",{"scope":"${'x'.repeat(20_000)}"}]`),
     );
     await fc.assert(
       fc.asyncProperty(fc.array(frames, { minLength: 1, maxLength: 5 }), async (batch) => {
