@@ -24,7 +24,8 @@ export async function runServer(config: ServerConfig, companion?: Companion): Pr
   }
   // The display token goes to a person at a terminal, never into a log a service manager collects.
   if (process.stdout.isTTY && wallToken) process.stdout.write(`\n  Command Wall: ${url}?token=${wallToken}\n\n`);
-  else server.logger.info({ url, tokens: server.tokens.source }, 'open the wall with ?token=<a wall token of the file>');
+  else
+    server.logger.info({ url, tokens: server.tokens.source }, 'open the wall with ?token=<a wall token of the file>');
 
   let stopping = false;
   async function shutdown(signal: string): Promise<void> {
