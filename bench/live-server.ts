@@ -5,7 +5,13 @@ import { loadConfig } from '../server/config';
 import { createServer } from '../server/create-server';
 
 const server = createServer({
-  config: { ...loadConfig(), port: 0, logLevel: process.env.LOG_LEVEL || 'silent' },
+  // a thousand walls on one token here: the cap per token (MAX_SOCKETS_PER_TOKEN) is not under test
+  config: {
+    ...loadConfig(),
+    port: 0,
+    logLevel: process.env.LOG_LEVEL || 'silent',
+    maxSocketsPerToken: 5_000,
+  },
 });
 const { port, ready } = await server.start();
 await ready;

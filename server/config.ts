@@ -12,6 +12,13 @@ export interface ServerConfig {
   clickhousePassword?: string;
   clickhouseDatabase?: string;
   tokensFile?: string;
+  /** sockets one token may hold open on /wall at once; the next handshake is refused (too-many-sockets) */
+  maxSocketsPerToken: number;
+  /** messages a wall socket may send per second on average, and in one burst; beyond: rate-limited */
+  socketMessagesPerS: number;
+  socketMessageBurst: number;
+  /** bytes queued for a wall socket that does not read before the server closes it (slow-reader) */
+  socketMaxBufferBytes: number;
   tickMs: number;
   maxBodyBytes: number;
   /** cases in one POST /api/v1/cases; more is refused (413) before any of them is parsed */
@@ -45,6 +52,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     clickhousePassword: env.CLICKHOUSE_PASSWORD || undefined,
     clickhouseDatabase: env.CLICKHOUSE_DATABASE || undefined,
     tokensFile: env.TOKENS_FILE || undefined,
+    maxSocketsPerToken: intFrom(env.MAX_SOCKETS_PER_TOKEN, 50, 'MAX_SOCKETS_PER_TOKEN'),
+    socketMessagesPerS: intFrom(env.SOCKET_MESSAGES_PER_S, 10, 'SOCKET_MESSAGES_PER_S'),
+    socketMessageBurst: intFrom(env.SOCKET_MESSAGE_BURST, 20, 'SOCKET_MESSAGE_BURST'),
+    socketMaxBufferBytes: intFrom(env.SOCKET_MAX_BUFFER_BYTES, 4 * 1024 * 1024, 'SOCKET_MAX_BUFFER_BYTES'),
     tickMs: intFrom(env.TICK_MS, 1000, 'TICK_MS'),
     maxBodyBytes: intFrom(env.MAX_BODY_BYTES, 10 * 1024 * 1024, 'MAX_BODY_BYTES'),
     maxCasesPerRequest: intFrom(env.MAX_CASES_PER_REQUEST, 10_000, 'MAX_CASES_PER_REQUEST'),

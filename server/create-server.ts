@@ -22,7 +22,8 @@ import { createJobScheduler } from './jobs/scheduler';
 import { createNoticeRepository } from './notices/repository';
 import { noticeRoutes } from './notices/routes';
 import { openSpool } from './ingest/spool';
-import { attachWall } from './live/attach-wall';
+import { attachWall, type WallServer } from './live/attach-wall';
+import { WALL_MAX_MESSAGE_BYTES } from './live/socket-limits';
 import { createLogger, type Logger } from './ops/logger';
 import { createMetrics } from './ops/metrics';
 
@@ -46,7 +47,7 @@ export function createServer({ config, clock = systemClock, logger = createLogge
       database: config.clickhouseDatabase,
       metrics,
     });
-  const tokens = loadTokens({ tokensFile: config.tokensFile, dataDir: config.dataDir });
+  const tokens = loadTokens({ tokensFile: config.tokensFile, dataDir: config.dataDir, logger });
   const spool = openSpool(config.dataDir, {
     onUnreadable: (lines) => metrics.spoolUnreadableLines.inc(lines),
     onIoError: (operation) => metrics.spoolIoErrors.inc({ operation }),
@@ -89,7 +90,11 @@ export function createServer({ config, clock = systemClock, logger = createLogge
   });
 
   const httpServer = http.createServer(app);
-  const io = new SocketServer(httpServer, { serveClient: false, cors: { origin: false } });
+  const io: WallServer = new SocketServer(httpServer, {
+    serveClient: false,
+    cors: { origin: false },
+    maxHttpBufferSize: WALL_MAX_MESSAGE_BYTES,
+  });
   // Socket.IO answers its own requests, before Express: the same headers there
   io.engine.on('headers', (headers: Record<string, string>) =>
     Object.assign(headers, securityHeaderValues(config.frameAncestors)),
@@ -138,8 +143,10 @@ export function createServer({ config, clock = systemClock, logger = createLogge
     async stop(): Promise<void> {
       stopping = true;
       if (migrationTimer) clearTimeout(migrationTimer);
+      tokens.close();
       // running jobs are aborted now and awaited (bounded) before the store they use closes
       const jobsStopped = jobs.stop();
+      // every namespace's sockets told goodbye now, so none holds the HTTP server open until the timeout
       wall.stop();
       io.disconnectSockets(true);
       // no new connections; requests already in flight get their reply once their batch is durable

@@ -22,7 +22,10 @@ export async function runServer(config: ServerConfig, companion?: Companion): Pr
     await ready;
     stopCompanion = await companion(server, `http://127.0.0.1:${port}`);
   }
-  process.stdout.write(`\n  Command Wall: ${url}${wallToken ? `?token=${wallToken}` : ''}\n\n`);
+  // The display token goes to a person at a terminal, never into a log a service manager collects.
+  if (process.stdout.isTTY && wallToken) process.stdout.write(`\n  Command Wall: ${url}?token=${wallToken}\n\n`);
+  else
+    server.logger.info({ url, tokens: server.tokens.source }, 'open the wall with ?token=<a wall token of the file>');
 
   let stopping = false;
   async function shutdown(signal: string): Promise<void> {

@@ -1,9 +1,11 @@
 // The Socket.IO contract of the /wall namespace, imported by server, client and tests alike.
 import type { Channel, Kind, Line, Category, Status } from './codes';
 import type { Scope } from './regions';
+import type { Role } from './roles';
+import type { WallErrorCode, WallErrorDetail } from './wall-errors';
 
-/** One reply shape for every acknowledgement. */
-export type Ack<T = undefined> = { ok: true; data?: T } | { ok: false; error: string };
+/** One reply shape for every acknowledgement; a refusal carries a code the wall translates. */
+export type Ack<T = undefined> = { ok: true; data?: T } | { ok: false; error: WallErrorCode; detail?: WallErrorDetail };
 
 /** Counts of distinct cases, with the kind and line breakdown. */
 export interface CaseCounts {
@@ -197,6 +199,16 @@ export interface ClientToServerEvents {
 export interface ServerToClientEvents {
   'wall:snapshot': (snapshot: WallSnapshot) => void;
   'wall:update': (update: WallUpdate) => void;
+  /** sent just before the server closes this socket on purpose (token revoked, role changed, abuse) */
+  'wall:closing': (notice: { error: WallErrorCode }) => void;
+}
+
+/** What the server knows of each /wall socket's caller, from its handshake token (never the token itself). */
+export interface SocketData {
+  tokenName: string;
+  role: Role;
+  /** a digest of the token: finds the caller again in a reloaded token file and counts its sockets */
+  tokenId: string;
 }
 
 /** What the handshake must carry: a bearer token of role wall or above. */

@@ -2,18 +2,27 @@
 // wall-events.ts). The server validates every message against these before acting on it.
 import { z } from 'zod';
 import { isValidScope } from './regions';
+import type { WallError } from './wall-errors';
+
+/** Longer than any scope name: anything past it is not worth validating further. */
+const MAX_SCOPE_CHARS = 32;
 
 export const subscribeRequestSchema = z.object({
-  scope: z.string().refine(isValidScope, { message: 'unknown scope: use "national" or a shipped adcode' }),
+  scope: z
+    .string()
+    .max(MAX_SCOPE_CHARS)
+    .refine(isValidScope, { message: 'unknown scope: use "national" or a shipped adcode' }),
   lastSeq: z.number().int().nonnegative().optional(),
 });
 
 export const unsubscribeRequestSchema = z.object({
-  scope: z.string(),
+  scope: z.string().max(MAX_SCOPE_CHARS),
 });
 
-/** The first issue of a failed parse, as one line for an ack's error. */
-export function firstIssue(error: z.ZodError): string {
+/** The code of a failed parse: an unknown scope has its own, anything else names its first wrong field. */
+export function requestError(error: z.ZodError): WallError {
   const issue = error.issues[0];
-  return issue ? `${issue.path.join('.') || 'request'}: ${issue.message}` : 'invalid request';
+  const field = issue?.path.join('.') || 'request';
+  if (issue?.code === 'custom' && field === 'scope') return { code: 'unknown-scope', detail: { field } };
+  return { code: 'invalid-request', detail: { field } };
 }

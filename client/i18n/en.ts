@@ -13,6 +13,22 @@ export const en: Messages = {
   refusedTitle: 'The server refused this display',
   authRefused: (reason: string) =>
     `The server refused this display: ${reason}. If the token has expired, open a fresh wall URL. Retrying every 30 s.`,
+  wallErrors: {
+    'invalid-request': 'malformed request',
+    'unknown-scope': 'unknown region scope',
+    'too-many-scopes': 'too many scopes followed at once',
+    'unknown-event': 'unsupported request',
+    'rate-limited': 'too many requests, please wait',
+    'token-missing': 'no token',
+    'token-invalid': 'the token is not valid or was revoked',
+    'token-revoked': 'the token was revoked',
+    forbidden: 'this token may not watch the wall',
+    'too-many-sockets': 'this token has reached its connection limit',
+    'namespace-closed': 'wrong connection address',
+    'slow-reader': 'disconnected for reading too slowly',
+    'server-error': 'server error',
+    'no-answer': 'the server did not answer',
+  },
   connection: {
     live: 'Live',
     stale: 'Data delayed',

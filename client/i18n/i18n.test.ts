@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CATEGORIES, KINDS } from '@shared/codes';
-import { codeLabel, locale, messages, messagesFor, parseLocale } from './index';
+import { WALL_ERROR_CODES } from '@shared/wall-errors';
+import { codeLabel, locale, messages, messagesFor, parseLocale, wallErrorText } from './index';
 
 /** The keys of a message tree, as dotted paths; functions count as leaves. */
 function keyPaths(tree: object, prefix = ''): string[] {
@@ -43,5 +44,15 @@ describe('i18n', () => {
     expect(codeLabel(KINDS, 'complaint')).toBe('投诉');
     expect(codeLabel(CATEGORIES, 'prepaid-cards', 'en')).toBe('Prepaid cards');
     expect(codeLabel(CATEGORIES, 'not-a-code')).toBe('not-a-code');
+  });
+
+  it('says every wall error code in both languages, and passes unknown text through', () => {
+    for (const code of WALL_ERROR_CODES) {
+      expect(wallErrorText(code, 'zh')).not.toBe(code);
+      expect(wallErrorText(code, 'en')).not.toBe(code);
+      expect(wallErrorText(code, 'zh')).toMatch(/[\u4e00-\u9fff]/);
+    }
+    expect(wallErrorText('token-invalid', 'zh')).toBe('令牌无效或已被撤销');
+    expect(wallErrorText('some older server sentence', 'zh')).toBe('some older server sentence');
   });
 });

@@ -34,6 +34,12 @@ export function codeLabel<T extends Record<string, CodeLabel>>(
   return entry ? entry[lang] : code;
 }
 
+/** A wall error code in the current language; text that is not a known code (an older server) as it came. */
+export function wallErrorText(code: string, lang: Locale = locale.value): string {
+  const texts: Record<string, string | undefined> = catalogues[lang].wallErrors;
+  return texts[code] ?? code;
+}
+
 /** Use in components: `const m = useMessages()` then `m.value.tiles.map` in script, `m.tiles.map` in templates. */
 export function useMessages() {
   return messages;

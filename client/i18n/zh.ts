@@ -1,5 +1,6 @@
 // Chinese: the wall's default language. The shape of this object is the i18n contract; en.ts must match it.
 import { tileTitles } from '@shared/panels';
+import type { WallErrorCode } from '@shared/wall-errors';
 
 export const zh = {
   appTitle: '12315 指挥中心',
@@ -12,6 +13,23 @@ export const zh = {
   refusedTitle: '服务器拒绝了此显示屏',
   authRefused: (reason: string) =>
     `服务器拒绝了此显示屏的连接：${reason}。如令牌已失效，请使用新的大屏地址重新打开。本页每 30 秒自动重试。`,
+  /** why the server said no (codes of shared/wall-errors.ts) */
+  wallErrors: {
+    'invalid-request': '请求格式有误',
+    'unknown-scope': '未知的地区范围',
+    'too-many-scopes': '同时关注的地区过多',
+    'unknown-event': '不支持的请求',
+    'rate-limited': '请求过于频繁，请稍候',
+    'token-missing': '缺少令牌',
+    'token-invalid': '令牌无效或已被撤销',
+    'token-revoked': '令牌已被撤销',
+    forbidden: '此令牌无权查看大屏',
+    'too-many-sockets': '此令牌的连接数已达上限',
+    'namespace-closed': '连接地址有误',
+    'slow-reader': '接收过慢，连接已被断开',
+    'server-error': '服务器处理出错',
+    'no-answer': '服务器未响应',
+  } satisfies Record<WallErrorCode, string>,
   connection: {
     live: '实时',
     stale: '数据滞后',

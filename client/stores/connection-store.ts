@@ -9,9 +9,9 @@ export const useConnectionStore = defineStore('connection', () => {
   const status = ref<ConnectionStatus>('connecting');
   /** display-clock ms since when the wall has had no connection (page start while connecting) */
   const offlineSinceMs = ref<number>(Date.now());
-  /** the server refused the display token (reason from the server); the wall says so full-screen */
+  /** why the server refused or closed this display: a code of shared/wall-errors.ts; the wall says so full-screen */
   const refusal = ref<string | null>(null);
-  /** the last subscribe error, e.g. an unknown scope; shown in the header */
+  /** the last subscribe error code, e.g. unknown-scope; shown translated in the header */
   const subscribeError = ref<string | null>(null);
 
   function markConnected(): void {

@@ -10,6 +10,7 @@ import {
   type WallUpdate,
 } from '@shared/wall-events';
 import type { Scope } from '@shared/regions';
+import { isWallErrorCode, type WallErrorCode } from '@shared/wall-errors';
 import { useConnectionStore } from '@client/stores/connection-store';
 import { useWallStore } from '@client/stores/wall-store';
 
@@ -22,6 +23,13 @@ const RETRY_AFTER_REFUSAL_MS = 30_000;
 const MIN_RESUBSCRIBE_INTERVAL_MS = 2_000;
 /** A server that disconnects us on purpose (shutting down, restarting) gets this long before we return. */
 const RECONNECT_AFTER_SERVER_DISCONNECT_MS = 2_000;
+
+/** The code of a refused handshake: the server puts it in the message (and in data, with details). */
+export function refusalCode(err: Error & { data?: unknown }): string {
+  const data = err.data as { code?: unknown } | undefined;
+  if (isWallErrorCode(data?.code)) return data.code;
+  return err.message;
+}
 
 export interface WallTransport {
   /** Leave the current scope and follow another one from its snapshot. */
@@ -53,7 +61,7 @@ export function startWallTransport(options: { token: string; scope: Scope; url?:
     lastSubscribeAtMs = Date.now();
     socket.timeout(ACK_TIMEOUT_MS).emit('scope:subscribe', { scope: requested, lastSeq }, (err, reply) => {
       if (requested !== scope) return;
-      if (err) connection.subscribeError = err.message;
+      if (err) connection.subscribeError = 'no-answer';
       else connection.subscribeError = reply.ok ? null : reply.error;
     });
   }
@@ -83,8 +91,13 @@ export function startWallTransport(options: { token: string; scope: Scope; url?:
     // While socket.active, the manager retries by itself (network down, server restarting).
     // Inactive means the server's middleware refused us: say so, and try again later anyway.
     if (socket.active) return;
-    connection.markRefused(err.message);
+    connection.markRefused(refusalCode(err));
     retryLater(RETRY_AFTER_REFUSAL_MS);
+  }
+
+  /** The server closes this socket on purpose (token revoked, role changed): keep its reason to show. */
+  function onClosing(notice: { error: WallErrorCode }): void {
+    connection.markRefused(notice.error);
   }
 
   function onSnapshot(snapshot: WallSnapshot): void {
@@ -99,6 +112,7 @@ export function startWallTransport(options: { token: string; scope: Scope; url?:
   socket.on('connect', onConnect);
   socket.on('disconnect', onDisconnect);
   socket.on('connect_error', onConnectError);
+  socket.on('wall:closing', onClosing);
   socket.on('wall:snapshot', onSnapshot);
   socket.on('wall:update', onUpdate);
 
@@ -117,6 +131,7 @@ export function startWallTransport(options: { token: string; scope: Scope; url?:
       socket.off('connect', onConnect);
       socket.off('disconnect', onDisconnect);
       socket.off('connect_error', onConnectError);
+      socket.off('wall:closing', onClosing);
       socket.off('wall:snapshot', onSnapshot);
       socket.off('wall:update', onUpdate);
       socket.disconnect();

@@ -1,10 +1,12 @@
-// Express middleware: 401 without a valid bearer token, 403 when its role may not do this.
+// Express middleware: 401 without a valid bearer token, 403 when its role may not do this. The token
+// is looked up in the live store on every request, so a token removed from the file fails at once.
 import type { NextFunction, Request, Response } from 'express';
-import { bearerOf, type Role, type TokenEntry, type TokenStore } from './tokens';
+import { bearerOf, type Role, type TokenStore } from './tokens';
 
 declare module 'express-serve-static-core' {
   interface Request {
-    caller?: TokenEntry;
+    /** who called: name and role only, so logging it can never write the token */
+    caller?: { name: string; role: Role };
   }
 }
 
@@ -19,7 +21,7 @@ export function requireRole(tokens: TokenStore, allowed: (role: Role) => boolean
       res.status(403).json({ error: `role ${entry.role} may not ${action}` });
       return;
     }
-    req.caller = entry;
+    req.caller = { name: entry.name, role: entry.role };
     next();
   };
 }

@@ -1,7 +1,13 @@
-// The /wall Socket.IO namespace: scopes computed once per tick and sent to their rooms.
-// create-server.ts calls this; the namespace, the tick and the rooms live and die with the server.
+// The /wall Socket.IO namespace: scopes computed once per tick and sent to their rooms. The root
+// namespace serves nobody. create-server.ts calls this; the namespace, the tick and the rooms live
+// and die with the server.
 import type { Server as SocketServer } from 'socket.io';
-import { WALL_NAMESPACE } from '@shared/wall-events';
+import {
+  WALL_NAMESPACE,
+  type ClientToServerEvents,
+  type ServerToClientEvents,
+  type SocketData,
+} from '@shared/wall-events';
 import type { TokenStore } from '../auth/tokens';
 import type { ClickHouse } from '../clickhouse/client';
 import type { Clock } from '../clock';
@@ -9,10 +15,14 @@ import type { ServerConfig } from '../config';
 import type { Logger } from '../ops/logger';
 import type { Metrics } from '../ops/metrics';
 import { ScopeRegistry } from './scope-registry';
-import { handleWallSocket, requireWallToken, type WallNamespace } from './wall-handlers';
+import { pendingBytes } from './socket-limits';
+import { WallDoor, wallRefusal } from './wall-door';
+import { handleWallSocket } from './wall-handlers';
+
+export type WallServer = SocketServer<ClientToServerEvents, ServerToClientEvents, never, SocketData>;
 
 export interface WallDeps {
-  io: SocketServer;
+  io: WallServer;
   clickhouse: ClickHouse;
   clock: Clock;
   config: ServerConfig;
@@ -20,6 +30,9 @@ export interface WallDeps {
   logger: Logger;
   tokens: TokenStore;
 }
+
+/** How often every wall socket's unread backlog is measured. */
+export const BUFFER_CHECK_MS = 1_000;
 
 /**
  * How long a tick waits for ClickHouse before it sends the last good data flagged degraded: long
@@ -31,30 +44,56 @@ export function tickBudgetMs(tickMs: number): number {
 }
 
 export function attachWall(deps: WallDeps) {
-  const nsp = deps.io.of(WALL_NAMESPACE) as unknown as WallNamespace;
+  const { io, config, metrics, logger } = deps;
+  io.of('/').use((_socket, next) => next(wallRefusal('namespace-closed')));
+  const nsp = io.of(WALL_NAMESPACE);
   const registry = new ScopeRegistry({
     clickhouse: deps.clickhouse,
     clock: deps.clock,
-    logger: deps.logger,
-    metrics: deps.metrics,
-    tickMs: deps.config.tickMs,
-    budgetMs: tickBudgetMs(deps.config.tickMs),
+    logger,
+    metrics,
+    tickMs: config.tickMs,
+    budgetMs: tickBudgetMs(config.tickMs),
     watchers: (room) => nsp.adapter.rooms.get(room)?.size ?? 0,
     broadcast: (room, entry) => {
       if (entry.event === 'wall:snapshot') nsp.to(room).emit('wall:snapshot', entry.payload);
       else nsp.to(room).emit('wall:update', entry.payload);
     },
   });
-  nsp.use(requireWallToken(deps.tokens));
-  nsp.on('connection', (socket) => handleWallSocket(socket, registry, deps.metrics));
+  const door = new WallDoor({
+    tokens: deps.tokens,
+    metrics,
+    logger,
+    maxSocketsPerToken: config.maxSocketsPerToken,
+    messagesPerS: config.socketMessagesPerS,
+    messageBurst: config.socketMessageBurst,
+  });
+  nsp.use(door.admit);
+  nsp.on('connection', (socket) => {
+    if (door.enter(socket)) handleWallSocket(socket, { registry, metrics, logger });
+  });
+  deps.tokens.onChange(() => door.recheck(nsp));
+
+  let bufferTimer: NodeJS.Timeout | undefined;
+  /** A wall that stops reading would make the server hold every payload for it: it is shown out. */
+  function checkBuffers(): void {
+    for (const socket of nsp.sockets.values()) {
+      if (pendingBytes(socket.conn) > config.socketMaxBufferBytes) door.showOut(socket, 'slow-reader');
+    }
+  }
 
   return {
     registry,
     start(): void {
       registry.start();
+      bufferTimer ??= setInterval(checkBuffers, BUFFER_CHECK_MS);
     },
+    /** Stops the tick and says goodbye to every wall at once (they see `io server disconnect`). */
     stop(): void {
       registry.stop();
+      if (bufferTimer) clearInterval(bufferTimer);
+      bufferTimer = undefined;
+      nsp.disconnectSockets(true);
     },
   };
 }

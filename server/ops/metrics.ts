@@ -70,6 +70,18 @@ export function createMetrics() {
       labelNames: ['job'],
       registers: [registry],
     }),
+    socketRefused: new Counter({
+      name: 'commandwall_socket_refused_total',
+      help: 'Wall handshakes refused, by error code',
+      labelNames: ['code'],
+      registers: [registry],
+    }),
+    socketClosedByServer: new Counter({
+      name: 'commandwall_socket_closed_by_server_total',
+      help: 'Wall sockets the server closed (token revoked, role changed, slow reader, abuse), by reason',
+      labelNames: ['reason'],
+      registers: [registry],
+    }),
     eventLoopLag: new Gauge({
       name: 'commandwall_event_loop_lag_seconds',
       help: 'Event-loop delay percentiles since the last scrape',

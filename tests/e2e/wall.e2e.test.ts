@@ -131,10 +131,7 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))('the wall in Chromium against the re
     await waitForWallDrawn(wall.page);
     const total = await wall.page.textContent(TOTAL);
     const port = server.port;
-    // In production the process exits and its connections close with it. In this process stop() leaves
-    // the /wall WebSocket open (it disconnects only the default namespace), so close them as the exit would.
-    server.server.io.engine.close();
-    await server.stop();
+    await server.stop(); // says goodbye to every wall at once
     // From here Chromium logs the refused reconnection attempts as console errors: not checked.
     await wall.page.waitForSelector(`${STATUS}[data-state="offline"]`, { timeout: 10_000 });
     expect(await wall.page.textContent(STATUS)).toMatch(/连接中断 自 \d\d:\d\d/);
@@ -168,6 +165,16 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))('the wall in Chromium against the re
     expect(await wall.page.textContent('[data-testid="notice"]')).toContain('token=');
     expect(await wall.page.$('input[type="password"]')).toBeNull();
     expect(wall.consoleErrors).toEqual([]);
+    await wall.close();
+  });
+
+  it('says in Chinese why the server refused the token: the code is translated, no English reaches the wall', async () => {
+    const wall = await openWall(browser, `${server.baseUrl}/?token=not-a-token-this-server-knows`);
+    await wall.page.waitForSelector('[data-testid="notice"]');
+    const notice = (await wall.page.textContent('[data-testid="notice"]')) ?? '';
+    expect(notice).toContain('服务器拒绝了此显示屏');
+    expect(notice).toContain('令牌无效或已被撤销');
+    expect(notice).not.toMatch(/token-invalid|valid token/);
     await wall.close();
   });
 });
