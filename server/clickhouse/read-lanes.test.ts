@@ -28,6 +28,19 @@ describe('ReadLanes', () => {
     expect(order).toEqual(['tick', 'read 1', 'read 2']);
   });
 
+  it('serves the earliest deadline first, so a read of several queries is not overtaken', async () => {
+    const lanes = new ReadLanes({ concurrency: 1, queueLimit: 10, yieldToLive: true });
+    const tick = deferred();
+    const live = lanes.live(() => tick.promise);
+    const order: string[] = [];
+    const first = later(60_000);
+    const read = (name: string, deadlineMs: number) => lanes.adhoc(async () => void order.push(name), deadlineMs);
+    const reads = [read('second read, part 1', first + 1000), read('first read, part 2', first)];
+    tick.resolve();
+    await Promise.all([live, ...reads]);
+    expect(order).toEqual(['first read, part 2', 'second read, part 1']);
+  });
+
   it('lets live work through at once while an ad-hoc read runs', async () => {
     const lanes = new ReadLanes({ concurrency: 1, queueLimit: 10, yieldToLive: true });
     const read = deferred();

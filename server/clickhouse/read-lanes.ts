@@ -27,6 +27,7 @@ export class AdhocReadRefused extends Error {
 }
 
 interface Waiter {
+  deadlineMs: number;
   start(): void;
   timer: NodeJS.Timeout;
 }
@@ -70,6 +71,7 @@ export class ReadLanes {
       throw new AdhocReadRefused('queue full', 'too many statistics reads are waiting; retry in a moment');
     return new Promise<void>((resolve, reject) => {
       const waiter: Waiter = {
+        deadlineMs,
         start: () => {
           clearTimeout(waiter.timer);
           this.adhocRunning += 1;
@@ -83,7 +85,10 @@ export class ReadLanes {
           Math.max(0, deadlineMs - Date.now()),
         ),
       };
-      this.waiting.push(waiter);
+      // earliest deadline first: a read made of several queries finishes before a later read starts,
+      // rather than every read of a storm advancing together and all of them missing their limit
+      const before = this.waiting.findIndex((w) => w.deadlineMs > deadlineMs);
+      this.waiting.splice(before === -1 ? this.waiting.length : before, 0, waiter);
       this.queueDispatch();
     });
   }
