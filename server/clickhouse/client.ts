@@ -77,6 +77,7 @@ export function createClickHouse(options: ClickHouseOptions): ClickHouse {
     concurrency: mode === 'server' ? 4 : 1,
     queueLimit: 32,
     yieldToLive: mode === 'embedded',
+    restRatio: mode === 'embedded' ? 1 : 0,
     ...options.adhocLane,
   });
 
@@ -100,7 +101,8 @@ export function createClickHouse(options: ClickHouseOptions): ClickHouse {
       if (leftMs <= 0) throw new AdhocReadRefused('time limit', `${name}: no time left within the read's time limit`);
       try {
         return await timed(name, async () => {
-          const settings = { max_execution_time: leftMs / 1000 };
+          // embedded: one core for the read, the other stays with the event loop that sends the ticks
+          const settings = { max_execution_time: leftMs / 1000, ...(mode === 'embedded' ? { max_threads: 1 } : {}) };
           const result = await client.query({
             query: sql,
             query_params: params,
@@ -187,6 +189,10 @@ function embeddedClient(dataDir: string): ClickHouseClient {
   // contract is the same (chdb's README), only the declaration files differ.
   const connection = createChdbConnection({ path: dir }) as unknown as NonNullable<ClientOptions['connection']>;
   // chDB applies settings as SET statements in its one session, where they outlive the query:
-  // every query states the time limit, or an ad-hoc read's limit would bind the next tick or insert
-  return createClient({ connection, clickhouse_settings: { ...OUTPUT_SETTINGS, max_execution_time: 0 } });
+  // every query states the time limit and threads (0: the default, all cores), or an ad-hoc read's
+  // limits would bind the next tick or insert
+  return createClient({
+    connection,
+    clickhouse_settings: { ...OUTPUT_SETTINGS, max_execution_time: 0, max_threads: 0 },
+  });
 }

@@ -11,7 +11,7 @@ const later = (ms: number) => Date.now() + ms;
 
 describe('ReadLanes', () => {
   it('starts an ad-hoc read only once no live query is in flight, one at a time', async () => {
-    const lanes = new ReadLanes({ concurrency: 1, queueLimit: 10, yieldToLive: true });
+    const lanes = new ReadLanes({ concurrency: 1, queueLimit: 10, yieldToLive: true, restRatio: 0 });
     const tick = deferred();
     const order: string[] = [];
     const live = lanes.live(async () => {
@@ -29,7 +29,7 @@ describe('ReadLanes', () => {
   });
 
   it('serves the earliest deadline first, so a read of several queries is not overtaken', async () => {
-    const lanes = new ReadLanes({ concurrency: 1, queueLimit: 10, yieldToLive: true });
+    const lanes = new ReadLanes({ concurrency: 1, queueLimit: 10, yieldToLive: true, restRatio: 0 });
     const tick = deferred();
     const live = lanes.live(() => tick.promise);
     const order: string[] = [];
@@ -41,8 +41,20 @@ describe('ReadLanes', () => {
     expect(order).toEqual(['first read, part 2', 'second read, part 1']);
   });
 
+  it('rests after a read for restRatio times its duration before starting the next', async () => {
+    const lanes = new ReadLanes({ concurrency: 1, queueLimit: 10, yieldToLive: true, restRatio: 1 });
+    const startedAt: number[] = [];
+    const read = () =>
+      lanes.adhoc(async () => {
+        startedAt.push(Date.now());
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }, later(60_000));
+    await Promise.all([read(), read()]);
+    expect(startedAt[1] - startedAt[0]).toBeGreaterThanOrEqual(195); // 100 ms of read, about 100 of rest
+  });
+
   it('lets live work through at once while an ad-hoc read runs', async () => {
-    const lanes = new ReadLanes({ concurrency: 1, queueLimit: 10, yieldToLive: true });
+    const lanes = new ReadLanes({ concurrency: 1, queueLimit: 10, yieldToLive: true, restRatio: 0 });
     const read = deferred();
     const reading = lanes.adhoc(() => read.promise, later(60_000));
     await turn();
@@ -53,7 +65,7 @@ describe('ReadLanes', () => {
   });
 
   it('refuses a read when the queue is full, and one that waited past its deadline', async () => {
-    const lanes = new ReadLanes({ concurrency: 1, queueLimit: 1, yieldToLive: true });
+    const lanes = new ReadLanes({ concurrency: 1, queueLimit: 1, yieldToLive: true, restRatio: 0 });
     const tick = deferred();
     const live = lanes.live(() => tick.promise);
     const waited = lanes.adhoc(async () => 'late', later(50)).catch((e: unknown) => e);
@@ -69,7 +81,7 @@ describe('ReadLanes', () => {
   });
 
   it('does not wait for live work against a server, and runs reads side by side up to its width', async () => {
-    const lanes = new ReadLanes({ concurrency: 2, queueLimit: 10, yieldToLive: false });
+    const lanes = new ReadLanes({ concurrency: 2, queueLimit: 10, yieldToLive: false, restRatio: 0 });
     const tick = deferred();
     const live = lanes.live(() => tick.promise);
     const gates = [deferred(), deferred(), deferred()];

@@ -1,8 +1,10 @@
 // Two lanes into ClickHouse. Live work (ticks, ingest) goes straight through. Ad-hoc reads (the
 // statistics API) go through a narrow lane with a bounded wait queue: the embedded engine runs one
 // query at a time, so a read sent beside a tick makes the tick wait for it. There a read starts only
-// while no live query is in flight, one at a time; a ClickHouse server runs queries side by side,
-// so its lane may be wider and need not wait for live work.
+// while no live query is in flight, one at a time, and after each read the lane rests a while, so
+// that reads take at most a share of the engine's time (and of the cores the server's own event loop
+// needs to assemble and send the ticks). A ClickHouse server runs queries side by side, so its lane
+// may be wider and need not wait for live work.
 
 export interface AdhocLaneOptions {
   /** ad-hoc reads sent to ClickHouse at once */
@@ -11,6 +13,8 @@ export interface AdhocLaneOptions {
   queueLimit: number;
   /** start ad-hoc reads only while no live query is in flight (the embedded engine) */
   yieldToLive: boolean;
+  /** after a read of d ms the lane starts no other for restRatio x d ms: 1 gives reads at most half the time */
+  restRatio: number;
 }
 
 export type BusyReason = 'queue full' | 'waited too long' | 'time limit';
@@ -37,6 +41,8 @@ export class ReadLanes {
   private adhocRunning = 0;
   private readonly waiting: Waiter[] = [];
   private dispatchQueued = false;
+  private restUntilMs = 0;
+  private restTimer: NodeJS.Timeout | undefined;
 
   constructor(private readonly adhocOptions: AdhocLaneOptions) {}
 
@@ -58,10 +64,13 @@ export class ReadLanes {
   /** Runs `run` when the lane has room, or refuses when the queue is full or `deadlineMs` passes first. */
   async adhoc<T>(run: () => Promise<T>, deadlineMs: number): Promise<T> {
     await this.turn(deadlineMs);
+    const startedMs = Date.now();
     try {
       return await run();
     } finally {
       this.adhocRunning -= 1;
+      const restMs = (Date.now() - startedMs) * this.adhocOptions.restRatio;
+      this.restUntilMs = Math.max(this.restUntilMs, Date.now() + restMs);
       this.queueDispatch();
     }
   }
@@ -102,6 +111,12 @@ export class ReadLanes {
     this.dispatchQueued = true;
     setImmediate(() => {
       this.dispatchQueued = false;
+      const restingMs = this.restUntilMs - Date.now();
+      if (restingMs > 0) {
+        clearTimeout(this.restTimer);
+        this.restTimer = setTimeout(() => this.queueDispatch(), restingMs);
+        return;
+      }
       const { concurrency, yieldToLive } = this.adhocOptions;
       while (this.waiting.length > 0 && this.adhocRunning < concurrency && !(yieldToLive && this.liveInFlight > 0))
         this.waiting.shift()!.start();
