@@ -23,12 +23,12 @@ export interface IngestBenchRow {
 }
 
 async function countCases(ch: ClickHouse, prefix: string): Promise<number> {
-  const rows = await ch.query<{ n: string }>(
+  const rows = await ch.query<{ n: number }>(
     'bench:count',
     'SELECT count() AS n FROM case_heads FINAL WHERE startsWith(id, {p:String})',
     { p: prefix },
   );
-  return Number(rows[0].n);
+  return rows[0].n;
 }
 
 /** Seconds from the first request until every case with the prefix can be queried. */

@@ -26,7 +26,7 @@ const counties = allRegions()
   .filter((r) => r.level === 'county')
   .map((r) => Number(r.code));
 
-async function insertCases(
+export async function insertCases(
   ch: ClickHouse,
   prefix: string,
   from: number,
@@ -55,7 +55,7 @@ async function insertCases(
  * and brand): rows arrive live and expire as they age. History inserted in bulk arrives already
  * expired; dropping its partitions gives the steady state at once (MATERIALIZE TTL took minutes).
  */
-async function dropExpired(ch: ClickHouse): Promise<void> {
+export async function dropExpired(ch: ClickHouse): Promise<void> {
   const expired = await ch.query<{ table: string; partition: string }>(
     'bench:expired',
     `SELECT DISTINCT table, partition FROM system.parts
@@ -67,11 +67,11 @@ async function dropExpired(ch: ClickHouse): Promise<void> {
     await ch.command('bench:drop', `ALTER TABLE ${table} DROP PARTITION '${partition}'`);
 }
 
-async function waitForMerges(ch: ClickHouse, limitMs: number): Promise<void> {
+export async function waitForMerges(ch: ClickHouse, limitMs: number): Promise<void> {
   const until = Date.now() + limitMs;
   while (Date.now() < until) {
-    const [row] = await ch.query<{ n: string }>('bench:merges', 'SELECT count() AS n FROM system.merges');
-    if (Number(row.n) === 0) return;
+    const [row] = await ch.query<{ n: number }>('bench:merges', 'SELECT count() AS n FROM system.merges');
+    if (row.n === 0) return;
     await new Promise((r) => setTimeout(r, 500));
   }
 }
@@ -148,12 +148,12 @@ async function main(): Promise<void> {
     await waitForMerges(ch, 60_000);
     const ticks = [];
     for (const scope of HISTORY_SCOPES) ticks.push(await timeTicks(ch, scope));
-    const [parts] = await ch.query<{ n: string }>(
+    const [parts] = await ch.query<{ n: number }>(
       'bench:parts',
       'SELECT count() AS n FROM system.parts WHERE active AND database = currentDatabase()',
     );
     process.stdout.write(
-      `${JSON.stringify({ cases: size + RECENT_CASES, generateSeconds, activeParts: Number(parts.n), ticks })}\n`,
+      `${JSON.stringify({ cases: size + RECENT_CASES, generateSeconds, activeParts: parts.n, ticks })}\n`,
     );
   }
   await ch.close();

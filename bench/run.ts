@@ -8,6 +8,7 @@ import { deadlinesBench } from './deadlines-bench';
 import { boundsBench, fsyncBench } from './durability-bench';
 import { ingestBench } from './ingest-bench';
 import { liveBench } from './live-bench';
+import { statsStormBench } from './stats-storm';
 import { wallBench } from './wall-bench';
 
 function table(title: string, rows: ReadonlyArray<object>): void {
@@ -40,6 +41,12 @@ if (wants('ingest')) {
 }
 
 if (wants('live')) for (const [title, rows] of await liveBench(path.join(scratch, 'live'))) table(title, rows);
+
+if (wants('stats-storm'))
+  table(
+    'Stats storm: a national wall at TICK_MS=1000 while twenty clients read a year of /api/v1/stats in a loop',
+    await statsStormBench(path.join(scratch, 'stats-storm')),
+  );
 
 if (wants('wall')) for (const [title, rows] of await wallBench(path.join(scratch, 'wall'))) table(title, rows);
 

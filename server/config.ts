@@ -20,6 +20,12 @@ export interface ServerConfig {
   /** bytes queued for a wall socket that does not read before the server closes it (slow-reader) */
   socketMaxBufferBytes: number;
   tickMs: number;
+  /** the longest one /api/v1/stats read may take, waiting for its turn included */
+  statsTimeLimitMs: number;
+  /** /api/v1/stats reads sent to ClickHouse at once; by default 1 embedded, 4 against a server */
+  statsConcurrency?: number;
+  /** /api/v1/stats reads that may wait for their turn; one more is answered 503 */
+  statsQueueLimit: number;
   maxBodyBytes: number;
   /** cases in one POST /api/v1/cases; more is refused (413) before any of them is parsed */
   maxCasesPerRequest: number;
@@ -57,6 +63,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     socketMessageBurst: intFrom(env.SOCKET_MESSAGE_BURST, 20, 'SOCKET_MESSAGE_BURST'),
     socketMaxBufferBytes: intFrom(env.SOCKET_MAX_BUFFER_BYTES, 4 * 1024 * 1024, 'SOCKET_MAX_BUFFER_BYTES'),
     tickMs: intFrom(env.TICK_MS, 1000, 'TICK_MS'),
+    statsTimeLimitMs: intFrom(env.STATS_TIME_LIMIT_MS, 10_000, 'STATS_TIME_LIMIT_MS'),
+    statsConcurrency: env.STATS_CONCURRENCY
+      ? Math.max(1, intFrom(env.STATS_CONCURRENCY, 1, 'STATS_CONCURRENCY'))
+      : undefined,
+    statsQueueLimit: intFrom(env.STATS_QUEUE_LIMIT, 32, 'STATS_QUEUE_LIMIT'),
     maxBodyBytes: intFrom(env.MAX_BODY_BYTES, 10 * 1024 * 1024, 'MAX_BODY_BYTES'),
     maxCasesPerRequest: intFrom(env.MAX_CASES_PER_REQUEST, 10_000, 'MAX_CASES_PER_REQUEST'),
     batchMaxCases: intFrom(env.BATCH_MAX_CASES, 20_000, 'BATCH_MAX_CASES'),

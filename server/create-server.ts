@@ -46,6 +46,10 @@ export function createServer({ config, clock = systemClock, logger = createLogge
       password: config.clickhousePassword,
       database: config.clickhouseDatabase,
       metrics,
+      adhocLane: {
+        queueLimit: config.statsQueueLimit,
+        ...(config.statsConcurrency ? { concurrency: config.statsConcurrency } : {}),
+      },
     });
   const tokens = loadTokens({ tokensFile: config.tokensFile, dataDir: config.dataDir, logger });
   const spool = openSpool(config.dataDir, {
@@ -72,7 +76,7 @@ export function createServer({ config, clock = systemClock, logger = createLogge
   app.use(securityHeaders(config.frameAncestors));
   app.use(opsRoutes({ clickhouse, metrics, spool, health }));
   app.use(ingestRoutes({ tokens, queue, metrics, maxBodyBytes: config.maxBodyBytes, maxCasesPerRequest: config.maxCasesPerRequest, clock }));
-  app.use(statsRoutes({ tokens, clickhouse }));
+  app.use(statsRoutes({ tokens, clickhouse, timeLimitMs: config.statsTimeLimitMs }));
   app.use(noticeRoutes({ tokens, notices, clock }));
   app.use('/api', apiNotFound(app));
   app.use(staticRoutes(config.boundaryDir));

@@ -4,30 +4,14 @@
 // goes newest first, so the store's oldest case marks how far it got).
 import { DAY_MS, HOUR_MS } from '@shared/time';
 import type { ClickHouse } from '@server/clickhouse/client';
-import { loadQuery } from '@server/queries/load';
+import { runQuery } from '@server/clickhouse/define-query';
+import { storeState, type StoreState } from '@server/queries/cases/store-state';
 import { PENDING_HORIZON_MS } from './pending-steps';
 
-export interface StoreState {
-  cases: number;
-  firstReceivedMs: number;
-  lastVersionMs: number;
-}
+export type { StoreState };
 
-interface StoreStateRow {
-  cases: number | string;
-  first_received_ms: number | string;
-  last_version_ms: number | string;
-}
-
-const storeStateSql = loadQuery('store-state');
-
-export async function readStoreState(clickhouse: ClickHouse): Promise<StoreState> {
-  const [row] = await clickhouse.query<StoreStateRow>('sim:store-state', storeStateSql);
-  return {
-    cases: Number(row?.cases ?? 0),
-    firstReceivedMs: Number(row?.first_received_ms ?? 0),
-    lastVersionMs: Number(row?.last_version_ms ?? 0),
-  };
+export function readStoreState(clickhouse: ClickHouse): Promise<StoreState> {
+  return runQuery(clickhouse, storeState, undefined);
 }
 
 /** Batches in flight when a backfill was killed may have landed out of order: redo this much above its frontier. */

@@ -1,13 +1,17 @@
 // The one ClickHouse wrapper. The embedded engine (chDB in-process) and a ClickHouse server are two
 // connections behind the same @clickhouse/client API, not two code paths. Every query is timed
-// into the metrics and fixed to JSONEachRow with typed parameters.
+// into the metrics and fixed to JSONEachRow with typed parameters, 64-bit integers as JSON numbers
+// (counts and epoch milliseconds stay far below 2^53), and goes through one of two lanes
+// (read-lanes.ts): live work straight through, ad-hoc reads only when they cannot hold it up.
 import fs from 'node:fs';
 import path from 'node:path';
 import { ClickHouseLogLevel, createClient, type ClickHouseClient } from '@clickhouse/client';
 
-type ClientOptions = NonNullable<Parameters<typeof createClient>[0]>;
 import { createChdbConnection } from 'chdb/connection';
 import type { Metrics } from '../ops/metrics';
+import { AdhocReadRefused, ReadLanes, type AdhocLaneOptions } from './read-lanes';
+
+type ClientOptions = NonNullable<Parameters<typeof createClient>[0]>;
 
 export type ClickHouseMode = 'embedded' | 'server';
 
@@ -20,9 +24,25 @@ export interface ClickHouseOptions {
   metrics?: Metrics;
   /** per-request timeout against a server; a dead server must fail fast so the ingest can spool */
   requestTimeoutMs?: number;
+  /** the ad-hoc lane; by default one read at a time behind live work (embedded), four side by side (server) */
+  adhocLane?: Partial<AdhocLaneOptions>;
 }
 
 export type QueryParams = Record<string, unknown>;
+
+export interface QueryOptions {
+  /** 'adhoc': a caller's read (the statistics API) that must never hold up ticks or ingest */
+  lane?: 'live' | 'adhoc';
+  /** adhoc: when the read must have answered (epoch ms), waiting included; default 10 s from now */
+  deadlineMs?: number;
+}
+
+/** ClickHouse's TIMEOUT_EXCEEDED: max_execution_time tripped. */
+const TIMEOUT_EXCEEDED = '159';
+const DEFAULT_ADHOC_MS = 10_000;
+
+/** Settings every query carries. 64-bit integers come as JSON numbers, so rows need no Number(). */
+const OUTPUT_SETTINGS = { output_format_json_quote_64bit_integers: 0 } as const;
 
 /**
  * Every insert feeds several materialized views: run them side by side, and skip the in-block
@@ -31,22 +51,35 @@ export type QueryParams = Record<string, unknown>;
  * A batch may span many days (late reports, a sender catching up): the daily-partitioned minute
  * rollup must take them all rather than refuse the insert (the default limit is 100 partitions).
  */
-const INSERT_SETTINGS = { parallel_view_processing: 1, optimize_on_insert: 0, max_partitions_per_insert_block: '0' } as const;
+const INSERT_SETTINGS = {
+  parallel_view_processing: 1,
+  optimize_on_insert: 0,
+  max_partitions_per_insert_block: '0',
+} as const;
 
 export interface ClickHouse {
   readonly mode: ClickHouseMode;
-  query<Row>(name: string, sql: string, params?: QueryParams): Promise<Row[]>;
+  query<Row>(name: string, sql: string, params?: QueryParams, options?: QueryOptions): Promise<Row[]>;
   command(name: string, sql: string, params?: QueryParams): Promise<void>;
   /** Inserts rows of one shape (the first row's keys name the columns; a missing value takes the column default). */
   insert<Row extends object>(table: string, rows: Row[]): Promise<void>;
   ping(): Promise<boolean>;
   close(): Promise<void>;
+  /** ad-hoc reads waiting for and running in their lane */
+  readonly adhocState: { waiting: number; running: number };
 }
 
 export function createClickHouse(options: ClickHouseOptions): ClickHouse {
   const mode: ClickHouseMode = options.url ? 'server' : 'embedded';
   const client = mode === 'server' ? serverClient(options) : embeddedClient(options.dataDir);
   const metrics = options.metrics;
+  const lanes = new ReadLanes({
+    concurrency: mode === 'server' ? 4 : 1,
+    queueLimit: 32,
+    yieldToLive: mode === 'embedded',
+    restRatio: mode === 'embedded' ? 1 : 0,
+    ...options.adhocLane,
+  });
 
   async function timed<T>(name: string, run: () => Promise<T>): Promise<T> {
     const stop = metrics?.clickhouseQueryDuration.startTimer({ query: name });
@@ -62,26 +95,68 @@ export function createClickHouse(options: ClickHouseOptions): ClickHouse {
     }
   }
 
+  async function adhocRead<Row>(name: string, sql: string, params: QueryParams, deadlineMs: number): Promise<Row[]> {
+    return lanes.adhoc(async () => {
+      const leftMs = deadlineMs - Date.now();
+      if (leftMs <= 0) throw new AdhocReadRefused('time limit', `${name}: no time left within the read's time limit`);
+      try {
+        return await timed(name, async () => {
+          // embedded: one core for the read, the other stays with the event loop that sends the ticks
+          const settings = { max_execution_time: leftMs / 1000, ...(mode === 'embedded' ? { max_threads: 1 } : {}) };
+          const result = await client.query({
+            query: sql,
+            query_params: params,
+            format: 'JSONEachRow',
+            clickhouse_settings: settings,
+          });
+          return result.json<Row>();
+        });
+      } catch (error) {
+        if ((error as { code?: unknown }).code === TIMEOUT_EXCEEDED)
+          throw new AdhocReadRefused('time limit', `${name}: the read took longer than its time limit`);
+        throw error;
+      }
+    }, deadlineMs);
+  }
+
   return {
     mode,
-    query: <Row>(name: string, sql: string, params: QueryParams = {}) =>
-      timed(name, async () => {
-        const result = await client.query({ query: sql, query_params: params, format: 'JSONEachRow' });
-        return result.json<Row>();
-      }),
+    get adhocState() {
+      return lanes.adhocState;
+    },
+    query: <Row>(name: string, sql: string, params: QueryParams = {}, queryOptions: QueryOptions = {}) => {
+      if (queryOptions.lane === 'adhoc')
+        return adhocRead<Row>(name, sql, params, queryOptions.deadlineMs ?? Date.now() + DEFAULT_ADHOC_MS);
+      return lanes.live(() =>
+        timed(name, async () => {
+          const result = await client.query({ query: sql, query_params: params, format: 'JSONEachRow' });
+          return result.json<Row>();
+        }),
+      );
+    },
     command: (name, sql, params = {}) =>
-      timed(name, async () => {
-        await client.command({ query: sql, query_params: params });
-      }),
+      lanes.live(() =>
+        timed(name, async () => {
+          await client.command({ query: sql, query_params: params });
+        }),
+      ),
     insert: (table, rows) =>
-      timed(`insert:${table}`, async () => {
-        if (rows.length === 0) return;
-        // rows travel as arrays under one column list: ClickHouse parses JSONCompactEachRow about
-        // 1.3x faster than keyed objects (measured here on 16,000-row batches of case versions)
-        const columns = Object.keys(rows[0]) as [string, ...string[]];
-        const values = rows.map((row) => columns.map((column) => (row as Record<string, unknown>)[column] ?? null));
-        await client.insert({ table, values, columns, format: 'JSONCompactEachRow', clickhouse_settings: INSERT_SETTINGS });
-      }),
+      lanes.live(() =>
+        timed(`insert:${table}`, async () => {
+          if (rows.length === 0) return;
+          // rows travel as arrays under one column list: ClickHouse parses JSONCompactEachRow about
+          // 1.3x faster than keyed objects (measured here on 16,000-row batches of case versions)
+          const columns = Object.keys(rows[0]) as [string, ...string[]];
+          const values = rows.map((row) => columns.map((column) => (row as Record<string, unknown>)[column] ?? null));
+          await client.insert({
+            table,
+            values,
+            columns,
+            format: 'JSONCompactEachRow',
+            clickhouse_settings: INSERT_SETTINGS,
+          });
+        }),
+      ),
     ping: async () => {
       try {
         const result = await client.ping();
@@ -101,7 +176,7 @@ function serverClient(options: ClickHouseOptions): ClickHouseClient {
     password: options.password,
     database: options.database,
     request_timeout: options.requestTimeoutMs ?? 10_000,
-    clickhouse_settings: { date_time_input_format: 'best_effort' },
+    clickhouse_settings: { date_time_input_format: 'best_effort', ...OUTPUT_SETTINGS },
     // failures surface as errors to our own structured log; the client's console logger is noise
     log: { level: ClickHouseLogLevel.OFF },
   });
@@ -113,5 +188,11 @@ function embeddedClient(dataDir: string): ClickHouseClient {
   // chdb types its connection against its own copy of @clickhouse/client-common; the runtime
   // contract is the same (chdb's README), only the declaration files differ.
   const connection = createChdbConnection({ path: dir }) as unknown as NonNullable<ClientOptions['connection']>;
-  return createClient({ connection });
+  // chDB applies settings as SET statements in its one session, where they outlive the query:
+  // every query states the time limit and threads (0: the default, all cores), or an ad-hoc read's
+  // limits would bind the next tick or insert
+  return createClient({
+    connection,
+    clickhouse_settings: { ...OUTPUT_SETTINGS, max_execution_time: 0, max_threads: 0 },
+  });
 }

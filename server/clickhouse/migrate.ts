@@ -44,7 +44,7 @@ export async function migrate(clickhouse: ClickHouse, migrations = loadMigration
   );
   const applied = new Set(
     (await clickhouse.query<{ version: number }>('migrations:applied', 'SELECT version FROM schema_migrations')).map(
-      (row) => Number(row.version),
+      (row) => row.version,
     ),
   );
   const newlyApplied: number[] = [];

@@ -1,27 +1,26 @@
-// GET /api/v1/stats: distinct cases received in a window inside a scope.
+// GET /api/v1/stats: distinct cases received in a window inside a scope. A caller's read, not live
+// work: it goes through ClickHouse's ad-hoc lane under a time limit, and answers 503 with the reason
+// rather than hold up the walls' ticks or the ingest.
 import { Router } from 'express';
-import { CHANNEL_CODES, KIND_CODES, LINE_CODES } from '@shared/codes';
 import { scopeRange } from '@shared/regions';
 import { statsQuerySchema, type StatsReply } from '@shared/stats-schema';
 import { describeIssues } from '@shared/case-schema';
 import { mayRead, type TokenStore } from '../auth/tokens';
 import { requireRole } from '../auth/require-role';
 import type { ClickHouse } from '../clickhouse/client';
-import { toDateTime64 } from '../clickhouse/datetime';
-import { loadQuery } from '../queries/load';
+import { AdhocReadRefused } from '../clickhouse/read-lanes';
+import { countReceived } from '../queries/intake/count-received';
 
-const caseCountsSql = loadQuery('case-counts');
-
-interface CaseCountRow {
-  kind: string;
-  line: string;
-  channel: string;
-  cases: string | number;
+export interface StatsDeps {
+  tokens: TokenStore;
+  clickhouse: ClickHouse;
+  /** the longest one read may take, waiting for its turn included */
+  timeLimitMs: number;
 }
 
-export function statsRoutes(deps: { tokens: TokenStore; clickhouse: ClickHouse }): Router {
+export function statsRoutes(deps: StatsDeps): Router {
   const router = Router();
-  router.get('/api/v1/stats', requireRole(deps.tokens, mayRead, 'read statistics'), async (req, res) => {
+  router.get('/api/v1/stats', requireRole(deps.tokens, mayRead, 'read statistics'), async (req, res, next) => {
     const parsed = statsQuerySchema.safeParse(req.query);
     if (!parsed.success) {
       res.status(400).json({ error: 'invalid query', details: describeIssues(parsed.error) });
@@ -29,33 +28,27 @@ export function statsRoutes(deps: { tokens: TokenStore; clickhouse: ClickHouse }
     }
     const { scope, from, to } = parsed.data;
     const [regionFrom, regionTo] = scopeRange(scope);
-    const rows = await deps.clickhouse.query<CaseCountRow>('case-counts', caseCountsSql, {
-      from: toDateTime64(Date.parse(from)),
-      to: toDateTime64(Date.parse(to)),
-      regionFrom,
-      regionTo,
-    });
-    const reply: StatsReply = {
-      scope,
-      from,
-      to,
-      total: 0,
-      byKind: zeroes(KIND_CODES),
-      byLine: zeroes(LINE_CODES),
-      byChannel: zeroes(CHANNEL_CODES),
-    };
-    for (const row of rows) {
-      const n = Number(row.cases);
-      reply.total += n;
-      reply.byKind[row.kind] = (reply.byKind[row.kind] ?? 0) + n;
-      reply.byLine[row.line] = (reply.byLine[row.line] ?? 0) + n;
-      reply.byChannel[row.channel] = (reply.byChannel[row.channel] ?? 0) + n;
+    try {
+      const counts = await countReceived(
+        deps.clickhouse,
+        // the rollups' TTLs follow ClickHouse's clock, the real one, not the wall's injected clock
+        { regionFrom, regionTo, fromMs: Date.parse(from), toMs: Date.parse(to), nowMs: Date.now() },
+        { lane: 'adhoc', deadlineMs: Date.now() + deps.timeLimitMs },
+      );
+      const reply: StatsReply = { scope, from, to, ...counts };
+      res.json(reply);
+    } catch (error) {
+      if (!(error instanceof AdhocReadRefused)) {
+        next(error);
+        return;
+      }
+      const seconds = deps.timeLimitMs / 1000;
+      const why =
+        error.reason === 'time limit'
+          ? `the statistics read did not finish within its limit of ${seconds} s: ask for a shorter window or a smaller scope`
+          : `${error.message} (the live wall and the ingest come first)`;
+      res.status(503).set('Retry-After', '5').json({ error: why, reason: error.reason });
     }
-    res.json(reply);
   });
   return router;
-}
-
-function zeroes(codes: readonly string[]): Record<string, number> {
-  return Object.fromEntries(codes.map((c) => [c, 0]));
 }

@@ -8,8 +8,9 @@
 // past every case the cache forgets and every batch whose insert failed (it may have landed anyway).
 // A case received after the mark that the cache does not hold has never been stored.
 import type { ClickHouse } from '../clickhouse/client';
-import { toDateTime64 } from '../clickhouse/datetime';
-import { loadQuery } from '../queries/load';
+import { runQuery } from '../clickhouse/define-query';
+import { caseStateByIds } from '../queries/cases/case-state-by-ids';
+import { newestReceived } from '../queries/cases/newest-received';
 import { headOf, toStoredRow, type CaseHead, type CaseVersion, type StoredRow } from './case-row';
 import { LruMap } from './lru-map';
 import { timeSlice } from './time-slice';
@@ -19,26 +20,6 @@ interface KnownCase {
   /** version times already stored, to skip a version posted twice */
   versions: Set<number>;
 }
-
-interface CaseStateRow {
-  id: string;
-  versions: Array<number | string>;
-  version_at_ms: number | string;
-  received_at_ms: number | string;
-  due_at_ms: number | string;
-  line: string;
-  kind: string;
-  channel: string;
-  region_code: number;
-  category: string;
-  status: string;
-  urgent: number;
-  amount_yuan: string;
-  recovered_yuan: string;
-}
-
-const caseStateSql = loadQuery('case-state-by-ids');
-const newestReceivedSql = loadQuery('newest-received');
 
 export interface WriteResult {
   stored: number;
@@ -60,8 +41,7 @@ export function createCaseWriter(clickhouse: ClickHouse, cacheSize = 200_000) {
 
   async function readMark(): Promise<number> {
     if (markMs === undefined) {
-      const [row] = await clickhouse.query<{ ms: number | string }>('newest-received', newestReceivedSql);
-      markMs = Number(row?.ms ?? 0);
+      markMs = await runQuery(clickhouse, newestReceived, undefined);
     }
     return markMs;
   }
@@ -83,12 +63,12 @@ export function createCaseWriter(clickhouse: ClickHouse, cacheSize = 200_000) {
       }
     }
     if (missing.size === 0) return found;
-    const rows = await clickhouse.query<CaseStateRow>('case-state-by-ids', caseStateSql, {
+    const stored = await runQuery(clickhouse, caseStateByIds, {
       ids: [...missing],
-      fromReceived: toDateTime64(Math.max(0, fromMs - LOOK_UP_MARGIN_MS)),
-      toReceived: toDateTime64(toMs + LOOK_UP_MARGIN_MS),
+      fromReceivedMs: Math.max(0, fromMs - LOOK_UP_MARGIN_MS),
+      toReceivedMs: toMs + LOOK_UP_MARGIN_MS,
     });
-    for (const row of rows) found.set(row.id, { head: parseHead(row), versions: new Set(row.versions.map(Number)) });
+    for (const { head, versionAtsMs } of stored) found.set(head.id, { head, versions: new Set(versionAtsMs) });
     return found;
   }
 
@@ -136,24 +116,6 @@ export function createCaseWriter(clickhouse: ClickHouse, cacheSize = 200_000) {
   }
 
   return { write };
-}
-
-function parseHead(row: CaseStateRow): CaseHead {
-  return {
-    id: row.id,
-    versionAtMs: Number(row.version_at_ms),
-    receivedAtMs: Number(row.received_at_ms),
-    dueAtMs: Number(row.due_at_ms),
-    line: row.line,
-    kind: row.kind,
-    channel: row.channel,
-    status: row.status,
-    regionCode: Number(row.region_code),
-    category: row.category,
-    urgent: Number(row.urgent) === 1,
-    amountYuan: Number(row.amount_yuan),
-    recoveredYuan: Number(row.recovered_yuan),
-  };
 }
 
 export type CaseWriter = ReturnType<typeof createCaseWriter>;

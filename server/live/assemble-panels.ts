@@ -6,8 +6,11 @@ import type { Refresh } from '@shared/panels';
 import { childrenOf } from '@shared/regions';
 import { MINUTE_MS, WEEK_MS } from '@shared/time';
 import type { HeatPoint, PartName, RegionRow, WallParts } from '@shared/wall-events';
-import type { FeedResult, IntakeResult } from './fast-queries';
-import type { HistoryResult, PartiesResult, WorkloadResult } from './slow-queries';
+import type { FeedResult } from '../queries/feed/wall-feed';
+import type { HistoryResult } from '../queries/intake/wall-history';
+import type { IntakeResult } from '../queries/intake/wall-intake';
+import type { PartiesResult } from '../queries/parties/wall-parties';
+import type { WorkloadResult } from '../queries/workload/wall-workload';
 import type { ScopeParams } from './tick-window';
 
 interface Answer<R> {

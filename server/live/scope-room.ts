@@ -7,10 +7,9 @@ import type { ClickHouse } from '../clickhouse/client';
 import type { Clock } from '../clock';
 import type { Logger } from '../ops/logger';
 import { GROUP_REFRESH, assemblePanels, type GroupAnswers } from './assemble-panels';
-import { queryFeed, queryHeat, queryIntake } from './fast-queries';
 import { changedParts, sentParts, volumeDelta, type SentParts } from './panel-delta';
 import { QueryGroup } from './query-group';
-import { queryHistory, queryParties, queryWorkload } from './slow-queries';
+import { queryFeed, queryHeat, queryHistory, queryIntake, queryParties, queryWorkload } from './tick-queries';
 import { scopeParams, tickTimes, type ScopeParams } from './tick-window';
 import { UpdateRing, type RingEntry } from './update-ring';
 

@@ -57,8 +57,8 @@ describe('notice log', () => {
     const toMs = (text: string) => Date.parse(`${text.replace(' ', 'T')}Z`);
     const read = fromRow({
       ...row,
-      at_ms: String(toMs(row.at)),
-      expires_at_ms: row.expires_at === null ? null : String(toMs(row.expires_at)),
+      at_ms: toMs(row.at),
+      expires_at_ms: row.expires_at === null ? null : toMs(row.expires_at),
       posted_at_ms: toMs(row.posted_at),
     });
     expect(read).toEqual(written);

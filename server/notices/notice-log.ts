@@ -24,16 +24,16 @@ export interface NoticeEventInsert {
 /** A row as server/queries/notice-events.sql reads it (64-bit numbers may arrive as strings). */
 export interface NoticeEventRow {
   notice_id: string;
-  version: number | string;
+  version: number;
   event: string;
-  at_ms: number | string;
+  at_ms: number;
   actor: string;
   changed: string[];
   scope: string;
   text: string;
-  expires_at_ms: number | string | null;
-  withdrawn: number | string;
-  posted_at_ms: number | string;
+  expires_at_ms: number | null;
+  withdrawn: number;
+  posted_at_ms: number;
   posted_by: string;
 }
 
@@ -54,7 +54,7 @@ export function toInsert({ type, at, actor, changed, notice }: NoticeEvent): Not
   };
 }
 
-const iso = (ms: number | string) => new Date(Number(ms)).toISOString();
+const iso = (ms: number) => new Date(ms).toISOString();
 
 export function fromRow(row: NoticeEventRow): NoticeEvent {
   const type = NOTICE_EVENT_TYPES.find((t) => t === row.event);
@@ -70,8 +70,8 @@ export function fromRow(row: NoticeEventRow): NoticeEvent {
       scope: row.scope,
       text: row.text,
       expiresAt: row.expires_at_ms === null ? null : iso(row.expires_at_ms),
-      withdrawn: Number(row.withdrawn) === 1,
-      version: Number(row.version),
+      withdrawn: row.withdrawn === 1,
+      version: row.version,
       postedAt: iso(row.posted_at_ms),
       postedBy: row.posted_by,
       updatedAt: at,

@@ -7,11 +7,10 @@ import { isNoticeActive, type Notice, type NoticeListQuery, type NoticePatch, ty
 import type { ClickHouse } from '../clickhouse/client';
 import { createChangeFeed } from '../domain/change-feed';
 import { createSerialQueue } from '../domain/serial';
-import { loadQuery } from '../queries/load';
+import { runQuery } from '../clickhouse/define-query';
+import { noticeEvents } from '../queries/notices/notice-events';
 import type { NoticeChanges, NoticeEvent, NoticeEventType, NoticeField } from './events';
-import { applyNoticeEvent, foldNoticeLog, fromRow, toInsert, type NoticeEventRow } from './notice-log';
-
-const noticeEventsSql = loadQuery('notice-events');
+import { applyNoticeEvent, foldNoticeLog, fromRow, toInsert } from './notice-log';
 
 /** The store refused the event or could not be reached: nothing changed, the caller may retry. */
 export class NoticeStoreError extends Error {}
@@ -48,7 +47,7 @@ export function createNoticeRepository({ clickhouse, logger }: { clickhouse: Cli
     /** Folds the whole log into memory (at start, after the migrations). */
     load: () =>
       serial(async () => {
-        const rows = await clickhouse.query<NoticeEventRow>('notices:events', noticeEventsSql);
+        const rows = await runQuery(clickhouse, noticeEvents, undefined);
         const events: NoticeEvent[] = [];
         for (const row of rows) {
           // a row this version cannot read (written by a newer one) must not keep the server from starting

@@ -27,7 +27,15 @@ export async function startTestServer(
   clock?: Clock,
 ): Promise<TestServer> {
   const dataDir = overrides.dataDir ?? tempDataDir();
-  const config: ServerConfig = { ...loadConfig({}), port: 0, logLevel: 'silent', ...overrides, dataDir };
+  // statsTimeLimitMs: tests share a loaded machine; a statistics read there may wait long for its turn
+  const config: ServerConfig = {
+    ...loadConfig({}),
+    port: 0,
+    logLevel: 'silent',
+    statsTimeLimitMs: 60_000,
+    ...overrides,
+    dataDir,
+  };
   const server = createServer({ config, clock });
   const { port, ready } = await server.start();
   await ready;

@@ -1,7 +1,7 @@
 // The heatmap's bins against the embedded engine: binned by the scope's level, labelled by their
 // centre, counted once per case, and never more than HEAT_MAX_POINTS of them, the densest first.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { queryHeat } from '../../server/live/fast-queries';
+import { queryHeat } from '../../server/live/tick-queries';
 import { HEAT_BIN_DEGREES, HEAT_MAX_POINTS, scopeParams, tickTimes } from '../../server/live/tick-window';
 import { makeCase, startTestServer, type TestServer } from '../helpers/test-server';
 

@@ -3,8 +3,8 @@
 -- the next refresh), and by kind x line the cases received yesterday and on the same weekday last
 -- week from midnight up to the same time of day. The week-ago day lies inside the baseline range.
 SELECT
-    if(grouping(minute) = 0, 'minute', 'kind_line') AS part,
-    toUnixTimestamp(minute) AS minute_s,
+    if(grouping(minute) = 0, 'minute', 'kind_line') AS grouped_by,
+    toUnixTimestamp(minute) AS minute_epoch_s,
     kind,
     line,
     sumIf(cases, minute BETWEEN {baselineFrom:DateTime('UTC')} AND {baselineTo:DateTime('UTC')}) AS baseline_cases,

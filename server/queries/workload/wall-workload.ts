@@ -1,0 +1,74 @@
+// Open and overdue cases of one scope by child region (open_cases), and its closures, on-time
+// closures and money recovered (activity_hour).
+import { toDateTime } from '../../clickhouse/datetime';
+import { defineQuery } from '../../clickhouse/define-query';
+import { childOf, type ChildRegions } from '../region-range';
+
+export interface WorkloadInput extends ChildRegions {
+  /** start of the current hour: a case whose deadline hour is before it is overdue */
+  hourNowMs: number;
+  /** closures are counted from here (the on-time window) */
+  closedFromMs: number;
+  /** money recovered is counted from here (today) */
+  recoveredFromMs: number;
+}
+
+interface WorkloadRow {
+  grouped_by: 'open' | 'activity';
+  child_region_code: number;
+  open_cases: number;
+  overdue_cases: number;
+  closed_30d_cases: number;
+  closed_on_time_30d_cases: number;
+  recovered_today_yuan: number;
+}
+
+export interface WorkloadResult {
+  open: number;
+  overdue: number;
+  closed30d: number;
+  closedOnTime30d: number;
+  recoveredTodayYuan: number;
+  children: Map<string, { open: number; overdue: number }>;
+}
+
+export const wallWorkload = defineQuery<WorkloadInput, WorkloadRow, WorkloadResult>({
+  name: 'wall-workload',
+  file: new URL('./wall-workload.sql', import.meta.url),
+  params: (input) => ({
+    childDivisor: input.childDivisor,
+    regionFrom: input.regionFrom,
+    regionTo: input.regionTo,
+    hourNow: toDateTime(input.hourNowMs),
+    closedFrom: toDateTime(input.closedFromMs),
+    todayFrom: toDateTime(input.recoveredFromMs),
+  }),
+  parse(rows, input) {
+    const result: WorkloadResult = {
+      open: 0,
+      overdue: 0,
+      closed30d: 0,
+      closedOnTime30d: 0,
+      recoveredTodayYuan: 0,
+      children: new Map(),
+    };
+    for (const row of rows) {
+      if (row.grouped_by === 'activity') {
+        result.closed30d += row.closed_30d_cases;
+        result.closedOnTime30d += row.closed_on_time_30d_cases;
+        result.recoveredTodayYuan += row.recovered_today_yuan;
+        continue;
+      }
+      result.open += row.open_cases;
+      result.overdue += row.overdue_cases;
+      const code = childOf(input, row.child_region_code);
+      if (!code) continue;
+      const seen = result.children.get(code) ?? { open: 0, overdue: 0 };
+      seen.open += row.open_cases;
+      seen.overdue += row.overdue_cases;
+      result.children.set(code, seen);
+    }
+    result.recoveredTodayYuan = Math.round(result.recoveredTodayYuan * 100) / 100;
+    return result;
+  },
+});
