@@ -22,8 +22,10 @@ export async function runServer(config: ServerConfig, companion?: Companion): Pr
     await ready;
     stopCompanion = await companion(server, `http://127.0.0.1:${port}`);
   }
-  // The display token goes to a person at a terminal, never into a log a service manager collects.
-  if (process.stdout.isTTY && wallToken) process.stdout.write(`\n  Command Wall: ${url}?token=${wallToken}\n\n`);
+  // The display token goes to a person at a terminal, or to whoever runs the demo (its whole point is
+  // a wall to open), never into the log of a service a manager collects.
+  if ((process.stdout.isTTY || companion) && wallToken)
+    process.stdout.write(`\n  Command Wall: ${url}?token=${wallToken}\n\n`);
   else
     server.logger.info({ url, tokens: server.tokens.source }, 'open the wall with ?token=<a wall token of the file>');
 
