@@ -62,21 +62,22 @@ function round2(yuan: number): number {
 }
 
 /** The state of a case that the rollups are keyed on: what a new head version supersedes. */
-export interface CaseHead {
-  id: string;
-  versionAtMs: number;
-  receivedAtMs: number;
-  dueAtMs: number;
-  line: string;
-  kind: string;
-  channel: string;
-  regionCode: number;
-  category: string;
-  status: string;
-  urgent: boolean;
-  amountYuan: number;
-  recoveredYuan: number;
-}
+export type CaseHead = Pick<
+  CaseVersion,
+  | 'id'
+  | 'versionAtMs'
+  | 'receivedAtMs'
+  | 'dueAtMs'
+  | 'line'
+  | 'kind'
+  | 'channel'
+  | 'regionCode'
+  | 'category'
+  | 'status'
+  | 'urgent'
+  | 'amountYuan'
+  | 'recoveredYuan'
+>;
 
 export function headOf(version: CaseVersion): CaseHead {
   const { id, versionAtMs, receivedAtMs, dueAtMs, line, kind, channel, regionCode, category, status, urgent } = version;
