@@ -12,6 +12,10 @@ import { createServer } from '../server/create-server';
 export type ChaosMessage = { type: 'detach'; detached: boolean } | { type: 'audit' };
 export interface ChaosAudit {
   error?: string;
+  /** versions in spool/rejected.ndjson (set aside as refused by ClickHouse) */
+  setAsideVersions: number;
+  /** lines of spool/ingest.ndjson that do not parse (torn writes) */
+  unreadableSpoolLines: number;
   versions: Array<{ id: string; version_ms: string | number; rows: string | number }>;
   statuses: Array<{ status: string; rollup_cases: string | number; head_cases: string | number }>;
 }
@@ -34,6 +38,33 @@ const clickhouse = new Proxy(engine, {
   },
 }) as ClickHouse;
 
+/** What the spool holds besides pending batches: set-aside versions, torn lines (a lost batch's traces). */
+function spoolState(): Pick<ChaosAudit, 'setAsideVersions' | 'unreadableSpoolLines'> {
+  const lines = (file: string) =>
+    fs.existsSync(file)
+      ? fs
+          .readFileSync(file, 'utf8')
+          .split('\n')
+          .filter((line) => line.trim() !== '')
+      : [];
+  const parses = (line: string) => {
+    try {
+      return JSON.parse(line) as unknown;
+    } catch {
+      return undefined;
+    }
+  };
+  const setAside = lines(path.join(config.dataDir, 'spool', 'rejected.ndjson')).map(parses) as Array<
+    { versions?: unknown[] } | undefined
+  >;
+  return {
+    setAsideVersions: setAside.reduce((n, entry) => n + (entry?.versions?.length ?? 0), 0),
+    unreadableSpoolLines: lines(path.join(config.dataDir, 'spool', 'ingest.ndjson')).filter(
+      (l) => parses(l) === undefined,
+    ).length,
+  };
+}
+
 const server = createServer({ config, clickhouse });
 const { port, ready } = await server.start();
 await ready;
@@ -46,7 +77,7 @@ process.on('message', (message: ChaosMessage) => {
       engine.query('chaos-stored-versions', sql('chaos-stored-versions')),
       engine.query('chaos-rollup-check', sql('chaos-rollup-check')),
     ]).then(
-      ([versions, statuses]) => process.send!({ type: 'audit', versions, statuses }),
+      ([versions, statuses]) => process.send!({ type: 'audit', versions, statuses, ...spoolState() }),
       (error: Error) => process.send!({ type: 'audit', error: error.message }),
     );
   }

@@ -11,12 +11,13 @@ export const versionKey = (id: string, versionMs: number) => `${id}@${versionMs}
 
 export class ChaosSink implements CaseSink {
   readonly stats: SinkStats = { batches: 0, accepted: 0, rejected: 0, failed: 0, retries: 0 };
-  /** id@versionMs of every version a 200 reply accepted */
-  readonly accepted = new Set<string>();
+  /** id@versionMs of every version a 200 reply accepted, with when it was first accepted */
+  readonly accepted = new Map<string, number>();
+  /** stretches of more than 5 s without a 200 reply */
+  readonly pauses: Array<{ fromMs: number; toMs: number }> = [];
   /** replies by status (or the network error's name) */
   readonly replies = new Map<string, number>();
   longestPauseMs = 0;
-  longestPauseEndedAt = '';
   private lastOkMs = Date.now();
   private inFlight = 0;
   private stopping = false;
@@ -58,10 +59,8 @@ export class ChaosSink implements CaseSink {
   }
 
   private notePause(nowMs: number): void {
-    if (nowMs - this.lastOkMs > this.longestPauseMs) {
-      this.longestPauseMs = nowMs - this.lastOkMs;
-      this.longestPauseEndedAt = new Date(nowMs).toISOString();
-    }
+    this.longestPauseMs = Math.max(this.longestPauseMs, nowMs - this.lastOkMs);
+    if (nowMs - this.lastOkMs > 5000) this.pauses.push({ fromMs: this.lastOkMs, toMs: nowMs });
   }
 
   private count(what: string): void {
@@ -106,7 +105,8 @@ export class ChaosSink implements CaseSink {
     this.stats.rejected += reply.rejected.length;
     const rejected = new Set(reply.rejected.map((r) => r.index));
     batch.forEach((c, index) => {
-      if (!rejected.has(index)) this.accepted.add(versionKey(c.id, Date.parse(c.updatedAt ?? c.receivedAt)));
+      const key = versionKey(c.id, Date.parse(c.updatedAt ?? c.receivedAt));
+      if (!rejected.has(index) && !this.accepted.has(key)) this.accepted.set(key, nowMs);
     });
   }
 }

@@ -11,20 +11,12 @@ import net from 'node:net';
 import path from 'node:path';
 import pino from 'pino';
 import type { ChaosAudit, ChaosMessage } from './chaos-server';
-import { ChaosSink, versionKey } from './chaos-sink';
+import { chaosReport, seconds, type Fault, type FaultKind } from './chaos-report';
+import { ChaosSink } from './chaos-sink';
 import { startSlowReadStorm } from './chaos-storm';
 import { watchWall, type WallWatch } from './chaos-wall';
 
-type FaultKind = 'clickhouse detached' | 'SIGKILL + restart' | 'spool disk full' | 'slow-read storm';
-interface Fault {
-  kind: FaultKind;
-  startMs: number;
-  endMs: number;
-  note?: string;
-}
-
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const seconds = (ms: number | undefined) => (ms === undefined ? 'never' : Math.round(ms / 100) / 10);
 
 async function freePort(): Promise<number> {
   const server = net.createServer();
@@ -203,67 +195,13 @@ export async function chaosBench(scratch: string): Promise<Array<[string, Readon
       send({ type: 'audit' });
     });
 
-    const stored = new Map(audit.versions.map((v) => [versionKey(v.id, Number(v.version_ms)), Number(v.rows)]));
-    const missing = [...sink.accepted].filter((key) => !stored.has(key));
-    const unacknowledged = [...stored.keys()].filter((key) => !sink.accepted.has(key));
-    const storedTwice = [...stored.values()].filter((rows) => rows > 1).length;
-    const caseIds = (keys: Iterable<string>) =>
-      new Set([...keys].map((key) => key.slice(0, key.lastIndexOf('@')))).size;
-    const rollupOff = audit.statuses.reduce((n, s) => n + Math.abs(Number(s.rollup_cases) - Number(s.head_cases)), 0);
-
-    const summary = {
-      minutes: Math.round((Date.now() - startedMs) / 6000) / 10,
-      acceptedCases: caseIds(sink.accepted),
-      storedCases: caseIds(stored.keys()),
-      acceptedVersions: sink.accepted.size,
-      storedVersions: stored.size,
-      acceptedNotStored: missing.length,
-      storedNotAcknowledged: unacknowledged.length,
-      versionsStoredTwice: storedTwice,
-      rollupVersusHeads: rollupOff,
+    return chaosReport({
+      audit,
+      sink,
+      wall: watch,
+      faults,
       spooledAtEnd: spooled,
-      gaveUpOn: sink.stats.failed,
-      longestWallStaleS: seconds(watch.longestStaleMs()),
-      longestIngestPauseS: seconds(sink.longestPauseMs),
-      verdict:
-        missing.length === 0 &&
-        unacknowledged.length === 0 &&
-        storedTwice === 0 &&
-        rollupOff === 0 &&
-        sink.stats.failed === 0
-          ? 'PASS'
-          : 'FAIL',
-    };
-    const byKind = (kind: FaultKind) => faults.filter((f) => f.kind === kind);
-    const faultRows = (
-      ['clickhouse detached', 'SIGKILL + restart', 'spool disk full', 'slow-read storm'] as FaultKind[]
-    ).map((kind) => {
-      const runs = byKind(kind);
-      const recoveries = runs.map((f) => watch.backToLiveMs(f.endMs));
-      return {
-        fault: kind,
-        times: runs.length,
-        longestS: seconds(Math.max(0, ...runs.map((f) => f.endMs - f.startMs))),
-        wallBackToLiveMaxS: recoveries.some((r) => r === undefined)
-          ? 'never'
-          : seconds(Math.max(0, ...(recoveries as number[]))),
-        note: runs.find((f) => f.note)?.note ?? '',
-      };
+      minutes: (Date.now() - startedMs) / 60_000,
     });
-    const replies = [...sink.replies].map(([reply, count]) => ({ reply, count }));
-    const payloads = watch.payloads();
-    return [
-      ['Chaos: accepted versus stored', [summary]],
-      ['Chaos: faults', faultRows],
-      [
-        'Chaos: ingest replies seen by the intake',
-        [...replies, { reply: 'wall payloads (degraded)', count: `${payloads.total} (${payloads.degraded})` }],
-      ],
-      ...(missing.length > 0
-        ? ([['Chaos: first accepted versions not stored', missing.slice(0, 5).map((key) => ({ key }))]] as Array<
-            [string, object[]]
-          >)
-        : []),
-    ];
   }
 }
