@@ -21,7 +21,7 @@ export interface ChaosAudit {
 }
 
 const sql = (name: string) => fs.readFileSync(path.join(import.meta.dirname, 'sql', `${name}.sql`), 'utf8');
-const config = { ...loadConfig(), simulator: false };
+const config = loadConfig();
 const engine = createClickHouse({ dataDir: config.dataDir });
 let detached = false;
 

@@ -25,7 +25,6 @@ async function startServer(writerId: string, dataDir = tempDataDir()) {
     ...loadConfig({}),
     port: 0,
     logLevel: 'silent',
-    simulator: false,
     dataDir,
     writerId,
     writerLease: TIMING,
