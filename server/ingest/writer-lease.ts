@@ -13,7 +13,8 @@
 //   renewed one, and that this renewal came within leaseMs - settleMs of its claim (a claimant
 //   stalled past its claim's life could otherwise establish an epoch after a later round decided).
 // - The holder renews every renewMs and counts itself writer only until sentAt + leaseMs - renewMs
-//   of its last renewal that came back within renewMs. Others take over only after leaseMs without
+//   of its last renewal whose read-back showed its epoch still highest (sentAt: before the request,
+//   on its own monotonic clock, so a slow renewal only shortens it). Others take over only after leaseMs without
 //   a renewal on ClickHouse's clock, so a holder cut off from ClickHouse stops writing at least
 //   renewMs before anyone else may start. A higher epoch renewed by another makes it step down.
 // - On graceful stop the holder appends a release: a standby takes over at its next look.
@@ -115,7 +116,7 @@ export function createWriterLease({
     if (acquired) onAcquired?.();
   }
 
-  /** Renews (or establishes) `forEpoch`; true when the read-back shows it is the lease and the renewal came back in time. */
+  /** Renews (or establishes) `forEpoch`; true when the read-back shows it is the lease. */
   async function renew(forEpoch: number, claimedAtMs?: number): Promise<boolean> {
     const sentMs = monotonicMs();
     await append('renew', forEpoch);
@@ -126,7 +127,7 @@ export function createWriterLease({
       return false;
     }
     if (claimedAtMs !== undefined && established.renewedMs - claimedAtMs >= leaseMs - settleMs) return false;
-    if (monotonicMs() - sentMs < renewMs) validUntilMs = sentMs + leaseMs - renewMs;
+    validUntilMs = Math.max(validUntilMs, sentMs + leaseMs - renewMs);
     return monotonicMs() < validUntilMs;
   }
 

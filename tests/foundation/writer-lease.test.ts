@@ -4,14 +4,14 @@
 // dies (no release) or stops (release). Short lease timings stand in for the 20 s default.
 import { afterAll, describe, expect, it } from 'vitest';
 import { caseInputSchema } from '@shared/case-schema';
-import { createClickHouse } from '../../server/clickhouse/client';
+import { createClickHouse, type ClickHouse } from '../../server/clickhouse/client';
 import { loadConfig } from '../../server/config';
 import { createServer, type CommandWallServer } from '../../server/create-server';
 import { toCaseVersion } from '../../server/ingest/case-row';
 import { openSpool } from '../../server/ingest/spool';
 import { makeCase, tempDataDir } from '../helpers/test-server';
 
-const TIMING = { leaseMs: 3000, renewMs: 500, settleMs: 200 };
+const TIMING = { leaseMs: 6000, renewMs: 1000, settleMs: 300 };
 const clickhouse = createClickHouse({ dataDir: tempDataDir('cw-lease-store-') });
 const running: CommandWallServer[] = [];
 
@@ -20,7 +20,21 @@ afterAll(async () => {
   await clickhouse.close();
 });
 
-async function startServer(writerId: string, dataDir = tempDataDir()) {
+/** The shared engine as one server sees it; `cut` makes every call fail as an unreachable server's would. */
+function reachableUnless(cut: { off: boolean }): ClickHouse {
+  return new Proxy(clickhouse, {
+    get(target, property, receiver) {
+      const value: unknown = Reflect.get(target, property, receiver);
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        if (!cut.off) return (value as (...a: unknown[]) => unknown).apply(target, args);
+        return property === 'ping' ? Promise.resolve(false) : Promise.reject(new Error('connect ECONNREFUSED'));
+      };
+    },
+  });
+}
+
+async function startServer(writerId: string, dataDir = tempDataDir(), view: ClickHouse = clickhouse) {
   const config = {
     ...loadConfig({}),
     port: 0,
@@ -29,7 +43,7 @@ async function startServer(writerId: string, dataDir = tempDataDir()) {
     writerId,
     writerLease: TIMING,
   };
-  const server = createServer({ config, clickhouse });
+  const server = createServer({ config, clickhouse: view });
   running.push(server);
   const { port, ready } = await server.start();
   await ready;
@@ -130,5 +144,25 @@ describe('writer lease', () => {
     const [hd, he] = [await d.health(), await e.health()];
     expect([hd.writer, he.writer].filter(Boolean)).toHaveLength(1);
     expect(hd.writerHolder).toBe(he.writerHolder);
+  });
+
+  it('a writer cut off from ClickHouse stops before a standby takes over, and steps down when it is back', async () => {
+    for (const server of running.splice(0)) await server.stop();
+    const cut = { off: false };
+    const f = await startServer('wall-f', tempDataDir(), reachableUnless(cut));
+    const g = await startServer('wall-g');
+    expect(f.server.lease.isWriter()).toBe(true);
+    cut.off = true;
+    let fStillWriterWhenGTookOver = false;
+    await waitUntil(async () => {
+      const gWriter = g.server.lease.isWriter();
+      if (gWriter && f.server.lease.isWriter()) fStillWriterWhenGTookOver = true;
+      return gWriter;
+    }, 'G takes over from the cut-off F');
+    expect(fStillWriterWhenGTookOver).toBe(false);
+    cut.off = false;
+    await waitUntil(async () => (await f.health()).writerHolder === 'wall-g', 'F sees G as the writer');
+    expect(await f.health()).toMatchObject({ writer: false });
+    expect((await f.ingest(cases('LEASE-F', 3))).status).toBe(503);
   });
 });
