@@ -40,10 +40,11 @@ export function chaosReport({
   const during = (ms: number) => {
     const last = [...faults].reverse().find((f) => f.startMs <= ms);
     if (!last) return 'before the first fault';
-    return ms <= last.endMs ? `during ${last.kind}` : `${seconds(ms - last.endMs)} s after ${last.kind}`;
+    return ms <= last.endMs ? `during ${last.kind}` : `${seconds(ms - last.endMs)} s after ${last.kind} ended`;
   };
   const time = (ms: number) => new Date(ms).toISOString().slice(11, 19);
   const caseIds = (keys: Iterable<string>) => new Set([...keys].map((key) => key.slice(0, key.lastIndexOf('@')))).size;
+  const withoutHead = Number(audit.withoutHead[0]?.cases ?? 0);
   const rollupOff = audit.statuses.reduce((n, s) => n + Math.abs(Number(s.rollup_cases) - Number(s.head_cases)), 0);
 
   const summary = {
@@ -55,6 +56,7 @@ export function chaosReport({
     acceptedNotStored: missing.length,
     storedNotAcknowledged: unacknowledged.length,
     versionsStoredTwice: storedTwice,
+    casesWithoutHead: withoutHead,
     rollupVersusHeads: rollupOff,
     spooledAtEnd,
     setAsideVersions: audit.setAsideVersions,
@@ -67,6 +69,7 @@ export function chaosReport({
       unacknowledged.length === 0 &&
       storedTwice === 0 &&
       rollupOff === 0 &&
+      withoutHead === 0 &&
       sink.stats.failed === 0
         ? 'PASS'
         : 'FAIL',

@@ -18,6 +18,8 @@ export interface ChaosAudit {
   unreadableSpoolLines: number;
   versions: Array<{ id: string; version_ms: string | number; rows: string | number }>;
   statuses: Array<{ status: string; rollup_cases: string | number; head_cases: string | number }>;
+  /** cases with a stored version but no row in case_heads */
+  withoutHead: Array<{ cases: string | number }>;
 }
 
 const sql = (name: string) => fs.readFileSync(path.join(import.meta.dirname, 'sql', `${name}.sql`), 'utf8');
@@ -76,8 +78,10 @@ process.on('message', (message: ChaosMessage) => {
     void Promise.all([
       engine.query('chaos-stored-versions', sql('chaos-stored-versions')),
       engine.query('chaos-rollup-check', sql('chaos-rollup-check')),
+      engine.query('chaos-heads-check', sql('chaos-heads-check')),
     ]).then(
-      ([versions, statuses]) => process.send!({ type: 'audit', versions, statuses, ...spoolState() }),
+      ([versions, statuses, withoutHead]) =>
+        process.send!({ type: 'audit', versions, statuses, withoutHead, ...spoolState() }),
       (error: Error) => process.send!({ type: 'audit', error: error.message }),
     );
   }
