@@ -178,9 +178,11 @@ export function createServer({ config, clock = systemClock, logger = createLogge
       httpServer.closeIdleConnections();
       await jobsStopped;
       await queue.close();
-      await lease.stop({ release: true });
       await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 5000))]);
       httpServer.closeAllConnections();
+      // still the writer for requests whose bodies arrived while closing; only then the lease goes
+      await queue.close();
+      await lease.stop({ release: true });
       metrics.stop();
       if (!options.clickhouse) await clickhouse.close();
     },
