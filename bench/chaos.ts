@@ -54,6 +54,8 @@ export async function chaosBench(scratch: string): Promise<Array<[string, Readon
   const spoolDir = path.join(dataDir, 'spool');
   const mountRefused = mountSpool(spoolDir);
   const port = await freePort();
+  const serverLogFile = path.join(scratch, 'server.log');
+  const serverLog = fs.openSync(serverLogFile, 'a');
   const baseUrl = `http://127.0.0.1:${port}`;
   let child: ChildProcess | undefined;
   let wall: WallWatch | undefined;
@@ -61,7 +63,9 @@ export async function chaosBench(scratch: string): Promise<Array<[string, Readon
   async function startServer(): Promise<ChildProcess> {
     const started = fork(path.join(import.meta.dirname, 'chaos-server.ts'), [], {
       execArgv: ['--import', 'tsx'],
-      env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: process.env.LOG_LEVEL || 'error' },
+      env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: process.env.LOG_LEVEL || 'warn' },
+      // the server's JSON log, kept for a look at what happened when (its path is printed at the start)
+      stdio: ['ignore', serverLog, serverLog, 'ipc'],
     });
     await new Promise<void>((resolve, reject) => {
       started.once('message', () => resolve());
@@ -168,7 +172,9 @@ export async function chaosBench(scratch: string): Promise<Array<[string, Readon
         },
       ],
     ];
-    console.log(`chaos: ${totalMs / 60_000} min, quiet ${gapMs / 1000} s between faults, DATA_DIR ${dataDir}`);
+    console.log(
+      `chaos: ${totalMs / 60_000} min, quiet ${gapMs / 1000} s between faults, DATA_DIR ${dataDir}, server log ${serverLogFile}`,
+    );
     await sleep(gapMs);
     for (let i = 0; i < plan.length || Date.now() - startedMs + 60_000 + gapMs < totalMs; i += 1) {
       const [kind, body] = plan[i % plan.length];
