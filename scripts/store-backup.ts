@@ -9,7 +9,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Session } from 'chdb';
-import { loadQuery } from '../server/queries/load';
+
+/** The backup's SQL, one statement per file in server/queries/backup/ (run through chDB's Session, not the server's wrapper). */
+const loadQuery = (name: string) =>
+  fs.readFileSync(path.resolve(import.meta.dirname, '..', 'server', 'queries', 'backup', `${name}.sql`), 'utf8');
 
 const MANIFEST = 'manifest.json';
 const STORE = 'clickhouse';

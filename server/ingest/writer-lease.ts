@@ -24,12 +24,13 @@ import { performance } from 'node:perf_hooks';
 import { Gauge, type Registry } from 'prom-client';
 import type { ClickHouse } from '../clickhouse/client';
 import type { Logger } from '../ops/logger';
-import { loadQuery } from '../queries/load';
+import { runQuery } from '../clickhouse/define-query';
+import { writerLeaseClock } from '../queries/lease/writer-lease-clock';
+import { writerLeaseRows } from '../queries/lease/writer-lease-rows';
 import {
   claimWon,
   establishedLease,
   winningClaim,
-  type LeaseRow,
   type LeaseRowKind,
   type LeaseTiming,
 } from './writer-lease-view';
@@ -37,9 +38,6 @@ import {
 export type { LeaseTiming } from './writer-lease-view';
 /** writer: holds the lease; standby: another holds it (or is claiming it); unknown: not yet known or lapsed */
 export type WriterRole = 'writer' | 'standby' | 'unknown';
-
-const rowsSql = loadQuery('writer-lease-rows');
-const clockSql = loadQuery('writer-lease-clock');
 
 export interface WriterLeaseOptions {
   clickhouse: ClickHouse;
@@ -82,25 +80,9 @@ export function createWriterLease({
   const isWriter = () => role === 'writer' && monotonicMs() < validUntilMs;
 
   async function readLease() {
-    const [clock] = await clickhouse.query<{ now_ms: number | string; top_epoch: number | string }>(
-      'writer-lease-clock',
-      clockSql,
-    );
-    const rows = await clickhouse.query<{
-      epoch: string | number;
-      holder: string;
-      kind: LeaseRowKind;
-      first_ms: string | number;
-      last_ms: string | number;
-    }>('writer-lease-rows', rowsSql, { windowMs: leaseMs * 3 });
-    const leaseRows: LeaseRow[] = rows.map((r) => ({
-      epoch: Number(r.epoch),
-      holder: r.holder,
-      kind: r.kind,
-      firstMs: Number(r.first_ms),
-      lastMs: Number(r.last_ms),
-    }));
-    return { nowMs: Number(clock.now_ms), topEpoch: Number(clock.top_epoch ?? 0), rows: leaseRows };
+    const { nowMs, topEpoch } = await runQuery(clickhouse, writerLeaseClock, undefined);
+    const rows = await runQuery(clickhouse, writerLeaseRows, { windowMs: leaseMs * 3 });
+    return { nowMs, topEpoch, rows };
   }
 
   const append = (kind: LeaseRowKind, forEpoch: number) =>
