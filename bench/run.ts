@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { chaosBench } from './chaos';
 import { deadlinesBench } from './deadlines-bench';
 import { boundsBench, fsyncBench } from './durability-bench';
 import { ingestBench } from './ingest-bench';
@@ -24,6 +25,7 @@ function table(title: string, rows: ReadonlyArray<object>): void {
 
 const only = process.argv.slice(2);
 const wants = (name: string) => only.length === 0 || only.includes(name);
+// the chaos run takes CHAOS_MINUTES (30 by default): only when asked for by name
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'cw-bench-'));
 console.log(
   `Command Wall benchmarks, ${new Date().toISOString()}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}`,
@@ -57,3 +59,5 @@ if (wants('durability')) {
   table('Durability: ClickHouse fsync settings, embedded engine, insert rate', await fsyncBench(path.join(scratch, 'fsync'), 50_000, 5_000, fsyncRounds));
   table('Bounded ingest: one request against a server in its own process', await boundsBench(path.join(scratch, 'bounds')));
 }
+
+if (only.includes('chaos')) for (const [title, rows] of await chaosBench(path.join(scratch, 'chaos'))) table(title, rows);

@@ -1,6 +1,7 @@
 // Server configuration from the environment. Names are part of the contract (see README).
 import path from 'node:path';
 import { parseFrameAncestors } from './http/security-headers';
+import type { LeaseTiming } from './ingest/writer-lease-view';
 
 export interface ServerConfig {
   port: number;
@@ -37,6 +38,10 @@ export interface ServerConfig {
   logLevel: string;
   /** FRAME_ANCESTORS: CSP frame-ancestors sources; 'none' (the default) forbids framing the wall */
   frameAncestors: string;
+  /** WRITER_ID: this process's name in the writer lease; default host and DATA_DIR (one process owns a DATA_DIR) */
+  writerId?: string;
+  /** WRITER_LEASE_MS, WRITER_RENEW_MS, WRITER_SETTLE_MS: see server/ingest/writer-lease.ts */
+  writerLease: LeaseTiming;
 }
 
 /** A non-negative number from the environment (the simulator reads its settings with it too). */
@@ -45,6 +50,17 @@ export function intFrom(value: string | undefined, fallback: number, name: strin
   const n = Number(value);
   if (!Number.isFinite(n) || n < 0) throw new Error(`${name} must be a non-negative number, got "${value}"`);
   return n;
+}
+
+function leaseTimingFrom(env: NodeJS.ProcessEnv): LeaseTiming {
+  const timing = {
+    leaseMs: intFrom(env.WRITER_LEASE_MS, 20_000, 'WRITER_LEASE_MS'),
+    renewMs: intFrom(env.WRITER_RENEW_MS, 5_000, 'WRITER_RENEW_MS'),
+    settleMs: intFrom(env.WRITER_SETTLE_MS, 1_000, 'WRITER_SETTLE_MS'),
+  };
+  // the holder must outlive a missed renewal, and its validity (lease - renew) must cover one period
+  if (timing.leaseMs <= 2 * timing.renewMs) throw new Error(`WRITER_LEASE_MS (${timing.leaseMs}) must be more than twice WRITER_RENEW_MS (${timing.renewMs})`);
+  return timing;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -75,5 +91,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     boundaryDir: path.resolve(env.BOUNDARY_DIR || path.join(root, 'public', 'geo')),
     logLevel: env.LOG_LEVEL || 'info',
     frameAncestors: parseFrameAncestors(env.FRAME_ANCESTORS),
+    writerId: env.WRITER_ID || undefined,
+    writerLease: leaseTimingFrom(env),
   };
 }

@@ -1,6 +1,7 @@
 // Builds the whole server from its parts; nothing starts on import. Tests call this with a
 // temporary DATA_DIR, port 0 and, where time matters, their own clock.
 import http from 'node:http';
+import os from 'node:os';
 import type { AddressInfo } from 'node:net';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { Server as SocketServer } from 'socket.io';
@@ -22,6 +23,7 @@ import { createJobScheduler } from './jobs/scheduler';
 import { createNoticeRepository } from './notices/repository';
 import { noticeRoutes } from './notices/routes';
 import { openSpool } from './ingest/spool';
+import { createWriterLease } from './ingest/writer-lease';
 import { attachWall, type WallServer } from './live/attach-wall';
 import { WALL_MAX_MESSAGE_BYTES } from './live/socket-limits';
 import { createLogger, type Logger } from './ops/logger';
@@ -56,10 +58,25 @@ export function createServer({ config, clock = systemClock, logger = createLogge
     onUnreadable: (lines) => metrics.spoolUnreadableLines.inc(lines),
     onIoError: (operation) => metrics.spoolIoErrors.inc({ operation }),
   });
+  // only the writer-lease holder writes (or replays the spool); each time it becomes the writer its
+  // head cache starts empty, since another writer may have stored cases meanwhile
+  let caseWriter = createCaseWriter(clickhouse);
+  const lease = createWriterLease({
+    clickhouse,
+    holderId: config.writerId ?? `${os.hostname()}:${config.dataDir}`,
+    timing: config.writerLease,
+    logger,
+    registry: metrics.registry,
+    onAcquired: () => {
+      caseWriter = createCaseWriter(clickhouse);
+      if (health.migrated) void queue.replayNow();
+    },
+  });
   const queue = createIngestQueue({
-    writer: createCaseWriter(clickhouse),
+    writer: { write: (versions) => (lease.isWriter() ? caseWriter.write(versions) : Promise.reject(new Error('not the writer-lease holder'))) },
     spool,
-    isReachable: () => clickhouse.ping(),
+    // not the writer counts as unreachable: the cases are spooled, for this server to store once it holds the lease
+    isReachable: async () => lease.isWriter() && (await clickhouse.ping()),
     metrics,
     logger,
     maxCases: config.batchMaxCases,
@@ -74,8 +91,8 @@ export function createServer({ config, clock = systemClock, logger = createLogge
   app.disable('x-powered-by');
   app.use(httpMetrics(metrics));
   app.use(securityHeaders(config.frameAncestors));
-  app.use(opsRoutes({ clickhouse, metrics, spool, health }));
-  app.use(ingestRoutes({ tokens, queue, metrics, maxBodyBytes: config.maxBodyBytes, maxCasesPerRequest: config.maxCasesPerRequest, clock }));
+  app.use(opsRoutes({ clickhouse, metrics, spool, health, lease }));
+  app.use(ingestRoutes({ tokens, queue, metrics, maxBodyBytes: config.maxBodyBytes, maxCasesPerRequest: config.maxCasesPerRequest, clock, lease, retryAfterSeconds: Math.ceil(config.writerLease.renewMs / 1000) }));
   app.use(statsRoutes({ tokens, clickhouse, timeLimitMs: config.statsTimeLimitMs }));
   app.use(noticeRoutes({ tokens, notices, clock }));
   app.use('/api', apiNotFound(app));
@@ -114,6 +131,8 @@ export function createServer({ config, clock = systemClock, logger = createLogge
       const applied = await migrate(clickhouse);
       if (applied.length > 0) logger.info({ applied }, 'migrations applied');
       await notices.load();
+      // healthy only once the lease's first round says writer or standby (a lone server is the writer)
+      await lease.start();
       health.migrated = true;
       if (!stopping) jobs.start();
       await queue.replayNow();
@@ -135,6 +154,7 @@ export function createServer({ config, clock = systemClock, logger = createLogge
     jobs,
     /** wall notices; `notices.changes` is the stream of their changes */
     notices,
+    lease,
     logger,
     /** Listens, then prepares the store in the background; resolves with the bound port. */
     async start(): Promise<{ port: number; ready: Promise<void> }> {
@@ -160,6 +180,9 @@ export function createServer({ config, clock = systemClock, logger = createLogge
       await queue.close();
       await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 5000))]);
       httpServer.closeAllConnections();
+      // still the writer for requests whose bodies arrived while closing; only then the lease goes
+      await queue.close();
+      await lease.stop({ release: true });
       metrics.stop();
       if (!options.clickhouse) await clickhouse.close();
     },

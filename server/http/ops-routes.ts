@@ -10,7 +10,7 @@ export interface HealthState {
   startedAtMs: number;
 }
 
-export function opsRoutes(deps: { clickhouse: ClickHouse; metrics: Metrics; spool: Spool; health: HealthState }): Router {
+export function opsRoutes(deps: { clickhouse: ClickHouse; metrics: Metrics; spool: Spool; health: HealthState; lease: { isWriter(): boolean; holder(): string | undefined } }): Router {
   const router = Router();
   router.get('/healthz', async (_req, res) => {
     const answering = await deps.clickhouse.ping();
@@ -29,6 +29,9 @@ export function opsRoutes(deps: { clickhouse: ClickHouse; metrics: Metrics; spoo
       migrated: deps.health.migrated,
       spooledCases: deps.spool.pendingCases(),
       spoolWritable: spool.writable,
+      // a standby is healthy (it serves walls); ingest goes to the writer
+      writer: deps.lease.isWriter(),
+      writerHolder: deps.lease.holder() ?? null,
       uptimeSeconds: Math.round((Date.now() - deps.health.startedAtMs) / 1000),
     });
   });

@@ -26,6 +26,9 @@ export interface IngestRouteDeps {
   maxBodyBytes: number;
   maxCasesPerRequest: number;
   clock: Clock;
+  /** only the writer-lease holder ingests; a standby answers 503 (an unknown role spools, see create-server) */
+  lease: { role(): 'writer' | 'standby' | 'unknown'; holder(): string | undefined };
+  retryAfterSeconds: number;
 }
 
 /** More JSON than any valid case can hold: its strings are capped at 2,000 + 200 + 100 characters. */
@@ -38,11 +41,18 @@ export function ingestRoutes({
   maxBodyBytes,
   maxCasesPerRequest,
   clock,
+  lease,
+  retryAfterSeconds,
 }: IngestRouteDeps): Router {
   const router = Router();
   router.post(
     '/api/v1/cases',
     requireRole(tokens, mayIngest, 'ingest cases'),
+    (_req, res, next) => {
+      if (lease.role() !== 'standby') return next();
+      res.set('Retry-After', String(retryAfterSeconds));
+      res.status(503).json({ error: `this server is a standby: ${lease.holder() ?? 'another server'} holds the writer lease; nothing from this request was kept` });
+    },
     express.text({ type: () => true, limit: maxBodyBytes }),
     async (req, res) => {
       const body = typeof req.body === 'string' ? req.body : '';
