@@ -2,6 +2,7 @@
 // temporary DATA_DIR, port 0 and, where time matters, their own clock.
 import http from 'node:http';
 import os from 'node:os';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { Server as SocketServer } from 'socket.io';
@@ -17,6 +18,8 @@ import { securityHeaderValues, securityHeaders } from './http/security-headers';
 import { staticRoutes } from './http/static-routes';
 import { statsRoutes } from './http/stats-routes';
 import { createCaseWriter } from './ingest/case-writer';
+import type { StoredRow } from './ingest/case-row';
+import { openInsertJournal } from './ingest/insert-journal';
 import { createIngestQueue } from './ingest/ingest-queue';
 import { ingestRoutes } from './ingest/routes';
 import { createJobScheduler } from './jobs/scheduler';
@@ -37,7 +40,12 @@ export interface CreateServerOptions {
   clickhouse?: ClickHouse;
 }
 
-export function createServer({ config, clock = systemClock, logger = createLogger(config.logLevel), ...options }: CreateServerOptions) {
+export function createServer({
+  config,
+  clock = systemClock,
+  logger = createLogger(config.logLevel),
+  ...options
+}: CreateServerOptions) {
   const metrics = createMetrics();
   const clickhouse =
     options.clickhouse ??
@@ -60,7 +68,14 @@ export function createServer({ config, clock = systemClock, logger = createLogge
   });
   // only the writer-lease holder writes (or replays the spool); each time it becomes the writer its
   // head cache starts empty, since another writer may have stored cases meanwhile
-  let caseWriter = createCaseWriter(clickhouse);
+  const insertJournal = openInsertJournal<StoredRow>(path.join(config.dataDir, 'spool'));
+  const newCaseWriter = () =>
+    createCaseWriter(clickhouse, {
+      journal: insertJournal,
+      onJournalDropped: (reason, rows) =>
+        logger.error({ err: reason, rows }, 'ClickHouse refuses the unconfirmed insert it is offered again: given up'),
+    });
+  let caseWriter = newCaseWriter();
   const lease = createWriterLease({
     clickhouse,
     holderId: config.writerId ?? `${os.hostname()}:${config.dataDir}`,
@@ -68,12 +83,16 @@ export function createServer({ config, clock = systemClock, logger = createLogge
     logger,
     registry: metrics.registry,
     onAcquired: () => {
-      caseWriter = createCaseWriter(clickhouse);
+      caseWriter = newCaseWriter();
       if (health.migrated) void queue.replayNow();
     },
   });
   const queue = createIngestQueue({
-    writer: { write: (versions) => (lease.isWriter() ? caseWriter.write(versions) : Promise.reject(new Error('not the writer-lease holder'))) },
+    writer: {
+      write: (versions) =>
+        lease.isWriter() ? caseWriter.write(versions) : Promise.reject(new Error('not the writer-lease holder')),
+      recover: () => (lease.isWriter() ? caseWriter.recover() : Promise.resolve()),
+    },
     spool,
     // not the writer counts as unreachable: the cases are spooled, for this server to store once it holds the lease
     isReachable: async () => lease.isWriter() && (await clickhouse.ping()),
@@ -92,7 +111,18 @@ export function createServer({ config, clock = systemClock, logger = createLogge
   app.use(httpMetrics(metrics));
   app.use(securityHeaders(config.frameAncestors));
   app.use(opsRoutes({ clickhouse, metrics, spool, health, lease }));
-  app.use(ingestRoutes({ tokens, queue, metrics, maxBodyBytes: config.maxBodyBytes, maxCasesPerRequest: config.maxCasesPerRequest, clock, lease, retryAfterSeconds: Math.ceil(config.writerLease.renewMs / 1000) }));
+  app.use(
+    ingestRoutes({
+      tokens,
+      queue,
+      metrics,
+      maxBodyBytes: config.maxBodyBytes,
+      maxCasesPerRequest: config.maxCasesPerRequest,
+      clock,
+      lease,
+      retryAfterSeconds: Math.ceil(config.writerLease.renewMs / 1000),
+    }),
+  );
   app.use(statsRoutes({ tokens, clickhouse, timeLimitMs: config.statsTimeLimitMs }));
   app.use(noticeRoutes({ tokens, notices, clock }));
   app.use('/api', apiNotFound(app));

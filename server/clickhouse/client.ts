@@ -61,8 +61,12 @@ export interface ClickHouse {
   readonly mode: ClickHouseMode;
   query<Row>(name: string, sql: string, params?: QueryParams, options?: QueryOptions): Promise<Row[]>;
   command(name: string, sql: string, params?: QueryParams): Promise<void>;
-  /** Inserts rows of one shape (the first row's keys name the columns; a missing value takes the column default). */
-  insert<Row extends object>(table: string, rows: Row[]): Promise<void>;
+  /**
+   * Inserts rows of one shape (the first row's keys name the columns; a missing value takes the column
+   * default). With a dedupToken, repeating the insert keeps what landed and writes only what did not,
+   * in the table and in every materialized view fed from it.
+   */
+  insert<Row extends object>(table: string, rows: Row[], options?: { dedupToken?: string }): Promise<void>;
   ping(): Promise<boolean>;
   close(): Promise<void>;
   /** ad-hoc reads waiting for and running in their lane */
@@ -140,7 +144,7 @@ export function createClickHouse(options: ClickHouseOptions): ClickHouse {
           await client.command({ query: sql, query_params: params });
         }),
       ),
-    insert: (table, rows) =>
+    insert: (table, rows, options = {}) =>
       lanes.live(() =>
         timed(`insert:${table}`, async () => {
           if (rows.length === 0) return;
@@ -153,7 +157,14 @@ export function createClickHouse(options: ClickHouseOptions): ClickHouse {
             values,
             columns,
             format: 'JSONCompactEachRow',
-            clickhouse_settings: INSERT_SETTINGS,
+            clickhouse_settings: options.dedupToken
+              ? {
+                  ...INSERT_SETTINGS,
+                  insert_deduplicate: 1,
+                  insert_deduplication_token: options.dedupToken,
+                  deduplicate_blocks_in_dependent_materialized_views: 1,
+                }
+              : INSERT_SETTINGS,
           });
         }),
       ),

@@ -7,11 +7,13 @@
 // that of every case stored and not in its cache. It starts at the store's newest receivedAt and rises
 // past every case the cache forgets and every batch whose insert failed (it may have landed anyway).
 // A case received after the mark that the cache does not hold has never been stored.
+import { randomUUID } from 'node:crypto';
 import type { ClickHouse } from '../clickhouse/client';
 import { runQuery } from '../clickhouse/define-query';
 import { caseStateByIds } from '../queries/cases/case-state-by-ids';
 import { newestReceived } from '../queries/cases/newest-received';
 import { headOf, toStoredRow, type CaseHead, type CaseVersion, type StoredRow } from './case-row';
+import type { InsertJournal } from './insert-journal';
 import { LruMap } from './lru-map';
 import { timeSlice } from './time-slice';
 
@@ -31,7 +33,18 @@ export interface WriteResult {
 /** How far around a batch's receivedAt times a look-up searches, to find a case re-posted with another receivedAt. */
 const LOOK_UP_MARGIN_MS = 86_400_000;
 
-export function createCaseWriter(clickhouse: ClickHouse, cacheSize = 200_000) {
+export interface CaseWriterOptions {
+  cacheSize?: number;
+  /** where each insert is recorded until confirmed (ingest/insert-journal.ts); none in some tests */
+  journal?: InsertJournal<StoredRow>;
+  /** told when a recorded insert that ClickHouse refuses outright is given up */
+  onJournalDropped?: (reason: string, rows: number) => void;
+}
+
+export function createCaseWriter(
+  clickhouse: ClickHouse,
+  { cacheSize = 200_000, journal, onJournalDropped }: CaseWriterOptions = {},
+) {
   /** undefined until read from the store, on the first write */
   let markMs: number | undefined;
   const raiseMark = (receivedAtMs: number) => {
@@ -55,7 +68,8 @@ export function createCaseWriter(clickhouse: ClickHouse, cacheSize = 200_000) {
     for (const v of versions) {
       const cached = known.get(v.id);
       if (cached) found.set(v.id, { head: cached.head, versions: new Set(cached.versions) });
-      else if (v.receivedAtMs > mark) continue; // never stored: nothing to look up
+      else if (v.receivedAtMs > mark)
+        continue; // never stored: nothing to look up
       else if (!missing.has(v.id)) {
         missing.add(v.id);
         fromMs = Math.min(fromMs, v.receivedAtMs);
@@ -72,10 +86,31 @@ export function createCaseWriter(clickhouse: ClickHouse, cacheSize = 200_000) {
     return found;
   }
 
-  /** Stores what is new in `versions`; throws (storing nothing) when ClickHouse fails. */
+  /**
+   * Repeats the recorded insert that was never confirmed (a crash, a failed insert), with its token:
+   * ClickHouse writes only the parts that are missing. Throws while ClickHouse cannot be reached. An
+   * insert it refuses while answering (bad data: refused whole, before any part) is given up, so that
+   * it cannot block every later one.
+   */
+  async function recover(): Promise<void> {
+    const entry = journal?.pending();
+    if (!journal || !entry) return;
+    try {
+      await clickhouse.insert('case_versions', entry.rows, { dedupToken: entry.token });
+    } catch (error) {
+      if (!(await clickhouse.ping())) throw error;
+      onJournalDropped?.((error as Error).message, entry.rows.length);
+    }
+    await journal.clear();
+  }
+
+  /** Stores what is new in `versions`; throws when ClickHouse fails (the journal then holds the rows). */
   async function write(versions: CaseVersion[]): Promise<WriteResult> {
+    await recover();
     const state = await lookUp(versions);
-    const ordered = [...versions].sort((a, b) => (a.id === b.id ? a.versionAtMs - b.versionAtMs : a.id < b.id ? -1 : 1));
+    const ordered = [...versions].sort((a, b) =>
+      a.id === b.id ? a.versionAtMs - b.versionAtMs : a.id < b.id ? -1 : 1,
+    );
     const rows: StoredRow[] = [];
     const refused = new Map<CaseVersion, string>();
     let duplicates = 0;
@@ -87,7 +122,10 @@ export function createCaseWriter(clickhouse: ClickHouse, cacheSize = 200_000) {
       const current = state.get(version.id);
       // every version of a case shares its receivedAt: the rollups count the case in that minute
       if (current && current.head.receivedAtMs !== version.receivedAtMs) {
-        refused.set(version, `receivedAt: differs from this case's stored receivedAt ${new Date(current.head.receivedAtMs).toISOString()}`);
+        refused.set(
+          version,
+          `receivedAt: differs from this case's stored receivedAt ${new Date(current.head.receivedAtMs).toISOString()}`,
+        );
         continue;
       }
       if (current?.versions.has(version.versionAtMs)) {
@@ -103,8 +141,19 @@ export function createCaseWriter(clickhouse: ClickHouse, cacheSize = 200_000) {
         state.set(version.id, { head: headOf(version), versions: new Set([version.versionAtMs]) });
       }
     }
+    const token = randomUUID();
     try {
-      await clickhouse.insert('case_versions', rows);
+      if (rows.length > 0) {
+        // a journal that cannot be written (a full disk) must not stop the insert: it only loses the repair
+        const journaled = journal
+          ? await journal.record({ token, rows }).then(
+              () => true,
+              () => false,
+            )
+          : false;
+        await clickhouse.insert('case_versions', rows, { dedupToken: token });
+        if (journaled) await journal?.clear().catch(() => undefined);
+      }
     } catch (error) {
       // the rows may have landed even so: from now on these cases are looked up, not assumed new
       for (const version of versions) raiseMark(version.receivedAtMs);
@@ -115,7 +164,7 @@ export function createCaseWriter(clickhouse: ClickHouse, cacheSize = 200_000) {
     return { stored: rows.length, duplicates, refused };
   }
 
-  return { write };
+  return { write, recover };
 }
 
 export type CaseWriter = ReturnType<typeof createCaseWriter>;

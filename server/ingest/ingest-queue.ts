@@ -78,6 +78,14 @@ export function createIngestQueue(options: IngestQueueOptions) {
   }
 
   async function replaySpool(): Promise<void> {
+    try {
+      await writer.recover();
+    } catch (error) {
+      logger.warn(
+        { err: (error as Error).message },
+        'repeating the unconfirmed insert failed: ClickHouse still failing',
+      );
+    }
     if (spool.pendingCases() === 0) return;
     try {
       const batches = await spool.replay(async (batch) => {

@@ -25,8 +25,8 @@ beforeAll(async () => {
       if (name === 'case-state-by-ids') lookUps.push(...((params?.ids as string[]) ?? []));
       return clickhouse.query(name, sql, params);
     },
-    insert: async (table, rows) => {
-      await clickhouse.insert(table, rows);
+    insert: async (table, rows, options) => {
+      await clickhouse.insert(table, rows, options);
       if (failNextInsertAfterLanding) {
         failNextInsertAfterLanding = false;
         throw new Error('socket hang up');
@@ -42,12 +42,18 @@ const base = Date.now() - 3_600_000;
 function version(id: string, receivedMinute: number, updatedMinute = receivedMinute, status = 'received'): CaseVersion {
   const iso = (minute: number) => new Date(base + minute * 60_000).toISOString();
   return toCaseVersion(
-    caseInputSchema.parse(makeCase(id, { receivedAt: iso(receivedMinute), updatedAt: iso(updatedMinute), status: status as 'received' })),
+    caseInputSchema.parse(
+      makeCase(id, { receivedAt: iso(receivedMinute), updatedAt: iso(updatedMinute), status: status as 'received' }),
+    ),
   );
 }
 
 async function stored(id: string): Promise<number> {
-  const [row] = await clickhouse.query<{ n: string }>('test', 'SELECT count() AS n FROM case_versions WHERE id = {id:String}', { id });
+  const [row] = await clickhouse.query<{ n: string }>(
+    'test',
+    'SELECT count() AS n FROM case_versions WHERE id = {id:String}',
+    { id },
+  );
   return Number(row.n);
 }
 
@@ -55,10 +61,18 @@ describe('case writer look-ups', () => {
   it('stores a case received after everything in the store without looking it up', async () => {
     const writer = createCaseWriter(store);
     lookUps.length = 0;
-    expect(await writer.write([version('NEW-1', 10), version('NEW-2', 11)])).toEqual({ stored: 2, duplicates: 0, refused: new Map() });
+    expect(await writer.write([version('NEW-1', 10), version('NEW-2', 11)])).toEqual({
+      stored: 2,
+      duplicates: 0,
+      refused: new Map(),
+    });
     expect(lookUps).toEqual([]);
     // a later version of a case the writer holds: no look-up either, and no second count
-    expect(await writer.write([version('NEW-1', 10, 12, 'accepted'), version('NEW-1', 10)])).toEqual({ stored: 1, duplicates: 1, refused: new Map() });
+    expect(await writer.write([version('NEW-1', 10, 12, 'accepted'), version('NEW-1', 10)])).toEqual({
+      stored: 1,
+      duplicates: 1,
+      refused: new Map(),
+    });
     expect(lookUps).toEqual([]);
   });
 
@@ -71,7 +85,7 @@ describe('case writer look-ups', () => {
   });
 
   it('looks up a case its cache has forgotten, even one received after everything else', async () => {
-    const writer = createCaseWriter(store, 2);
+    const writer = createCaseWriter(store, { cacheSize: 2 });
     await writer.write([version('EVICT-1', 40)]); // the newest case in the store
     await writer.write([version('EVICT-2', 20), version('EVICT-3', 21)]); // EVICT-1 is forgotten
     lookUps.length = 0;
@@ -100,7 +114,9 @@ describe('a later version with another receivedAt', () => {
     const neighbour = version('RECV-3', 62);
     const result = await writer.write([moved, neighbour]);
     expect(result.stored).toBe(1);
-    expect([...result.refused.entries()]).toEqual([[moved, expect.stringMatching(/^receivedAt: differs from this case's stored receivedAt/)]]);
+    expect([...result.refused.entries()]).toEqual([
+      [moved, expect.stringMatching(/^receivedAt: differs from this case's stored receivedAt/)],
+    ]);
     expect(await stored('RECV-3')).toBe(1);
     // after a restart (empty cache) the look-up finds the stored head: refused again, nothing stored
     const restarted = createCaseWriter(store);
