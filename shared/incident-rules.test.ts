@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { OPENED_MS, incidentRecord } from '../tests/helpers/incident-record';
 import type { IncidentRecord } from './incidents';
 import {
   DEFAULT_INCIDENT_CLOCKS,
@@ -10,36 +11,10 @@ import {
   suggestSeverity,
 } from './incident-rules';
 
-const OPENED_MS = Date.parse('2025-03-15T01:00:00.000Z');
 const MINUTE_MS = 60_000;
 const iso = (ms: number) => new Date(ms).toISOString();
 
-function record(changes: Partial<IncidentRecord> = {}): IncidentRecord {
-  return {
-    id: 'i-1',
-    title: 't',
-    severity: 'II',
-    status: 'reported',
-    regionCodes: ['420102'],
-    category: null,
-    description: null,
-    leadUnit: null,
-    assignees: [],
-    alertIds: [],
-    caseIds: [],
-    version: 1,
-    openedAt: iso(OPENED_MS),
-    openedBy: 'op',
-    updatedAt: iso(OPENED_MS),
-    updatedBy: 'op',
-    verifiedAt: null,
-    onSiteAt: null,
-    containedAt: null,
-    closedAt: null,
-    cancelledAt: null,
-    ...changes,
-  };
-}
+const record = (changes: Partial<IncidentRecord> = {}) => incidentRecord({ severity: 'II', ...changes });
 
 describe('suggested severity from the spread of the regions', () => {
   it.each([

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { IncidentRecord } from '@shared/incidents';
+import { OPENED_AT, incidentRecord } from '../../tests/helpers/incident-record';
 import type { IncidentEvent } from './events';
 import { foldIncidentLog, fromRow, toInsert } from './incident-log';
-
-const OPENED_AT = '2025-03-15T01:00:00.000Z';
 
 function event(
   type: IncidentEvent['type'],
@@ -18,30 +17,18 @@ function event(
     actor: `director-${version}`,
     changed: type === 'reported' ? ['reported'] : ['status'],
     note: null,
-    incident: {
-      id: 'i-1',
+    incident: incidentRecord({
       title: '预付卡门店集中关店',
-      severity: 'III',
-      status: 'reported',
       regionCodes: ['420102', '420103'],
       category: 'prepaid-cards',
-      description: null,
-      leadUnit: null,
-      assignees: [],
       alertIds: ['a-1'],
       caseIds: ['c-1', 'c-2'],
       version,
-      openedAt: OPENED_AT,
       openedBy: 'director-1',
       updatedAt: at,
       updatedBy: `director-${version}`,
-      verifiedAt: null,
-      onSiteAt: null,
-      containedAt: null,
-      closedAt: null,
-      cancelledAt: null,
       ...changes,
-    },
+    }),
     ...extra,
   };
 }

@@ -20,8 +20,8 @@ import type { IncidentSummary } from '@shared/wall-events';
 import type { ClickHouse } from '../clickhouse/client';
 import type { Clock } from '../clock';
 import { createChangeFeed } from '../domain/change-feed';
+import { readEventLog, reportAnomalies } from '../domain/event-log';
 import { createSerialQueue } from '../domain/serial';
-import { runQuery } from '../clickhouse/define-query';
 import { incidentEvents } from '../queries/incidents/incident-events';
 import type { IncidentChanges, IncidentEvent } from './events';
 import { applyIncidentEvent, emptyIncidentState, foldIncidentLog, fromRow, toInsert } from './incident-log';
@@ -120,21 +120,12 @@ export function createIncidentRepository({ clickhouse, logger, clock, clocks }: 
     /** Folds the whole log into memory (at start, after the migrations). */
     load: () =>
       serial(async () => {
-        const rows = await runQuery(clickhouse, incidentEvents, undefined);
-        const events: IncidentEvent[] = [];
-        for (const row of rows) {
-          // a row this version cannot read (written by a newer one) must not keep the server from starting
-          try {
-            events.push(fromRow(row));
-          } catch (error) {
-            logger.warn({ err: (error as Error).message }, 'incident log row skipped');
-          }
-        }
+        const events = await readEventLog(clickhouse, incidentEvents, fromRow, logger);
         const folded = foldIncidentLog(events);
-        for (const anomaly of folded.anomalies) logger.warn({ anomaly }, 'incident log does not add up');
+        reportAnomalies('incidents', folded.anomalies, logger);
         state = folded.state;
         loaded = true;
-        logger.info({ incidents: state.incidents.size, events: rows.length }, 'incidents loaded from their log');
+        logger.info({ incidents: state.incidents.size, events: events.length }, 'incidents loaded from their log');
       }),
     list({ scope, status }: IncidentListQuery): Incident[] {
       return [...state.incidents.values()]

@@ -1,36 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { INCIDENT_STATUS_CODES, INCIDENT_TRANSITIONS, type IncidentRecord } from '@shared/incidents';
+import { OPENED_MS, incidentRecord } from '../../tests/helpers/incident-record';
 import { reviseIncident } from './revise';
 
-const OPENED_MS = Date.parse('2025-03-15T01:00:00.000Z');
 const NOW_MS = OPENED_MS + 90 * 60_000;
-
-function record(changes: Partial<IncidentRecord> = {}): IncidentRecord {
-  return {
-    id: 'i-1',
-    title: '某市学校食堂集体食物中毒',
-    severity: 'III',
-    status: 'reported',
-    regionCodes: ['420102'],
-    category: 'food',
-    description: null,
-    leadUnit: null,
-    assignees: [],
-    alertIds: [],
-    caseIds: [],
-    version: 1,
-    openedAt: new Date(OPENED_MS).toISOString(),
-    openedBy: 'operator-1',
-    updatedAt: new Date(OPENED_MS).toISOString(),
-    updatedBy: 'operator-1',
-    verifiedAt: null,
-    onSiteAt: null,
-    containedAt: null,
-    closedAt: null,
-    cancelledAt: null,
-    ...changes,
-  };
-}
+const record = incidentRecord;
 
 const MILESTONE = {
   verified: 'verifiedAt',
