@@ -85,6 +85,7 @@ async function timeTicks(ch: ClickHouse, scope: string) {
     tickMs: 1000,
     budgetMs: 60_000,
     broadcast: () => undefined,
+    memoryParts: () => ({ incidents: [] }),
   };
   const first: number[] = [];
   for (let i = 0; i < 3; i += 1) {

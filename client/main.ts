@@ -13,6 +13,8 @@ import { useConnectionStore } from './stores/connection-store';
 import { useViewStore } from './stores/view-store';
 import { useWallStore } from './stores/wall-store';
 import { startWallTransport } from './transport/wall-socket';
+import { focusScope } from './focus/focus-scope';
+import { useFocusStore } from './focus/focus-store';
 import App from './App.vue';
 import './theme/wall.css';
 
@@ -33,8 +35,31 @@ trackCanvas(params.layout, params.tile);
 useClockStore(pinia).start();
 void preloadWallGlyphs();
 
-if (token) {
-  const transport = startWallTransport({ token, scope: view.scope });
+/** A focus view first learns its incident's regions: they decide the scope it subscribes to. */
+async function focusOn(id: string, displayToken: string): Promise<void> {
+  const focus = useFocusStore(pinia);
+  await focus.start(id, displayToken);
+  // its regions decide the scope; an incident first loaded later (the server was away) moves it then
+  watch(
+    () => focus.incident?.regionCodes.join(','),
+    () => {
+      if (focus.incident) view.scope = focusScope(focus.incident.regionCodes);
+    },
+    { immediate: true },
+  );
+  const wall = useWallStore(pinia);
+  // the stream says when the incident changed: reload its record and timeline then
+  watch(
+    () => wall.panels?.incidents.find((i) => i.id === id)?.version,
+    (version, before) => {
+      if (version !== undefined && before !== undefined && version !== before) void focus.load();
+    },
+  );
+}
+
+async function connect(displayToken: string): Promise<void> {
+  if (params.focus) await focusOn(params.focus, displayToken);
+  const transport = startWallTransport({ token: displayToken, scope: view.scope });
   watch(
     () => view.scope,
     (scope) => {
@@ -71,5 +96,7 @@ if (token) {
     reload: () => window.location.reload(),
   });
 }
+
+if (token) void connect(token);
 
 app.mount('#app');

@@ -1,7 +1,9 @@
 // Server configuration from the environment. Names are part of the contract (see README).
 import path from 'node:path';
+import type { IncidentClockConfig } from '@shared/incident-rules';
 import { parseFrameAncestors } from './http/security-headers';
 import type { LeaseTiming } from './ingest/writer-lease-view';
+import { loadIncidentClocks } from './incidents/clock-config';
 
 export interface ServerConfig {
   port: number;
@@ -42,6 +44,8 @@ export interface ServerConfig {
   writerId?: string;
   /** WRITER_LEASE_MS, WRITER_RENEW_MS, WRITER_SETTLE_MS: see server/ingest/writer-lease.ts */
   writerLease: LeaseTiming;
+  /** INCIDENT_CLOCKS: response clocks per incident severity (defaults in shared/incident-rules.ts) */
+  incidentClocks: IncidentClockConfig;
 }
 
 /** A non-negative number from the environment (the simulator reads its settings with it too). */
@@ -93,5 +97,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     frameAncestors: parseFrameAncestors(env.FRAME_ANCESTORS),
     writerId: env.WRITER_ID || undefined,
     writerLease: leaseTimingFrom(env),
+    incidentClocks: loadIncidentClocks(env.INCIDENT_CLOCKS),
   };
 }

@@ -23,6 +23,9 @@ import { openInsertJournal } from './ingest/insert-journal';
 import { createIngestQueue } from './ingest/ingest-queue';
 import { ingestRoutes } from './ingest/routes';
 import { createJobScheduler } from './jobs/scheduler';
+import { registerIncidentMetrics } from './incidents/incident-metrics';
+import { createIncidentRepository } from './incidents/repository';
+import { incidentRoutes } from './incidents/routes';
 import { createNoticeRepository } from './notices/repository';
 import { noticeRoutes } from './notices/routes';
 import { openSpool } from './ingest/spool';
@@ -105,6 +108,8 @@ export function createServer({
   // features register their jobs here; they run from the first successful migration, walls or not
   const jobs = createJobScheduler({ clock, metrics, logger });
   const notices = createNoticeRepository({ clickhouse, logger });
+  const incidents = createIncidentRepository({ clickhouse, logger, clock, clocks: config.incidentClocks });
+  registerIncidentMetrics(metrics.registry, incidents, clock);
 
   const app = express();
   app.disable('x-powered-by');
@@ -125,6 +130,7 @@ export function createServer({
   );
   app.use(statsRoutes({ tokens, clickhouse, timeLimitMs: config.statsTimeLimitMs }));
   app.use(noticeRoutes({ tokens, notices, clock }));
+  app.use(incidentRoutes({ tokens, incidents }));
   app.use('/api', apiNotFound(app));
   app.use(staticRoutes(config.boundaryDir));
   app.use((error: Error & { status?: number; type?: string }, _req: Request, res: Response, _next: NextFunction) => {
@@ -150,7 +156,16 @@ export function createServer({
   io.engine.on('headers', (headers: Record<string, string>) =>
     Object.assign(headers, securityHeaderValues(config.frameAncestors)),
   );
-  const wall = attachWall({ io, clickhouse, clock, config, metrics, logger, tokens });
+  const wall = attachWall({
+    io,
+    clickhouse,
+    clock,
+    config,
+    metrics,
+    logger,
+    tokens,
+    memoryParts: (scope, nowMs) => ({ incidents: incidents.forWall(scope, nowMs) }),
+  });
 
   let migrationTimer: NodeJS.Timeout | undefined;
   let stopping = false;
@@ -163,6 +178,7 @@ export function createServer({
       await notices.load();
       // healthy only once the lease's first round says writer or standby (a lone server is the writer)
       await lease.start();
+      await incidents.load();
       health.migrated = true;
       if (!stopping) jobs.start();
       await queue.replayNow();
@@ -185,6 +201,8 @@ export function createServer({
     /** wall notices; `notices.changes` is the stream of their changes */
     notices,
     lease,
+    /** emergency incidents; `incidents.changes` is the stream of their changes, `createFromAlert` escalates an alert */
+    incidents,
     logger,
     /** Listens, then prepares the store in the background; resolves with the bound port. */
     async start(): Promise<{ port: number; ready: Promise<void> }> {

@@ -1,5 +1,6 @@
 // The Socket.IO contract of the /wall namespace, imported by server, client and tests alike.
 import type { Channel, Kind, Line, Category, Status } from './codes';
+import type { IncidentStatus, NextClock, Severity } from './incidents';
 import type { Scope } from './regions';
 import type { Role } from './roles';
 import type { WallErrorCode, WallErrorDetail } from './wall-errors';
@@ -103,13 +104,24 @@ export interface AlertSummary {
   cases: number;
 }
 
-/** Emergency incident (filled by the incidents feature; an empty list until it exists). */
+/** An emergency incident on the walls of the scopes it concerns (shared/incidents.ts: the whole record). */
 export interface IncidentSummary {
   id: string;
   title: string;
-  regionCode: string;
+  severity: Severity;
+  status: IncidentStatus;
+  regionCodes: string[];
   openedAt: string;
-  state: 'open' | 'responding' | 'contained' | 'closed';
+  updatedAt: string;
+  /** the running response clock due first; absent once none runs */
+  nextClock?: NextClock;
+  /** the record's version: a focus view reloads the timeline when it moves */
+  version: number;
+  category: Category | null;
+  leadUnit: string | null;
+  /** response clocks breached so far (met late or overrun) */
+  breachedClocks: number;
+  /** where its map marker goes: the label point of its first region */
   location: { lon: number; lat: number } | null;
 }
 

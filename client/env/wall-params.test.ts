@@ -12,6 +12,7 @@ describe('wall URL parameters', () => {
       director: false,
       lang: 'zh',
       measure: 'today',
+      focus: null,
     });
   });
 
@@ -24,7 +25,15 @@ describe('wall URL parameters', () => {
       director: true,
       lang: 'en',
       measure: 'overdue',
+      focus: null,
     });
+  });
+
+  it('reads the focus of a director view: an incident id, or none for anything else', () => {
+    const id = '0b6f3c2e-7d1a-4c44-9f0e-2f1d3a5b6c7d';
+    expect(parseWallParams(`?focus=${id}&mode=director`, known).focus).toBe(id);
+    expect(parseWallParams('?focus=../../etc', known).focus).toBeNull();
+    expect(parseWallParams(`?focus=${'x'.repeat(65)}`, known).focus).toBeNull();
   });
 
   it('falls back on bad values', () => {

@@ -21,6 +21,8 @@ export interface WallParams {
   director: boolean;
   lang: Locale;
   measure: Measure;
+  /** ?focus=<incident id>: the director's focus view of one incident; null for the wall */
+  focus: string | null;
 }
 
 const MAX_TILES = 12;
@@ -34,6 +36,12 @@ export function parseTile(value: string | null): WallTile | null {
   return { index, count };
 }
 
+/** An incident id as the server makes them (a UUID) or any short plain id; anything else is no focus. */
+export function parseFocus(value: string | null): string | null {
+  const id = value?.trim() ?? '';
+  return /^[\w-]{1,64}$/.test(id) ? id : null;
+}
+
 export function parseWallParams(search: string, isValidScope: (scope: string) => boolean): WallParams {
   const params = new URLSearchParams(search);
   const scope = params.get('scope')?.trim() ?? 'national';
@@ -45,6 +53,7 @@ export function parseWallParams(search: string, isValidScope: (scope: string) =>
     director: params.get('mode') === 'director',
     lang: parseLocale(params.get('lang')),
     measure: measure && MEASURES.includes(measure) ? measure : 'today',
+    focus: parseFocus(params.get('focus')),
   };
 }
 

@@ -13,6 +13,8 @@ export interface MarkerSpec {
   regionCode: string;
   location: { lon: number; lat: number } | null;
   title: string;
+  /** an incident's severity (I to IV): its marker says it in data-severity */
+  severity?: string;
 }
 
 /** Where to put a marker: its own location, else its region's label point, else nowhere. */
@@ -42,6 +44,7 @@ export class MarkerLayer {
       element.className = `map-marker map-marker--${spec.kind}`;
       element.title = spec.title;
       element.dataset.testid = `marker-${spec.kind}`;
+      if (spec.severity) element.dataset.severity = spec.severity;
       this.markers.set(key, new Marker({ element }).setLngLat(position).addTo(this.map));
     }
     for (const [key, marker] of this.markers) {

@@ -16,6 +16,8 @@ export const useViewStore = defineStore('view', () => {
   const layout = ref<LayoutName>('standard');
   /** this display's slice of a multi-screen wall, or null for the whole canvas */
   const tile = ref<WallTile | null>(null);
+  /** the incident a director's focus view follows (?focus=); null on a plain wall */
+  const focus = ref<string | null>(null);
 
   function configure(params: WallParams): void {
     scope.value = params.scope;
@@ -23,6 +25,7 @@ export const useViewStore = defineStore('view', () => {
     director.value = params.director;
     layout.value = params.layout;
     tile.value = params.tile;
+    focus.value = params.focus;
   }
 
   /** Drill into a child region; ignored outside director mode and below county level. */
@@ -38,5 +41,5 @@ export const useViewStore = defineStore('view', () => {
     drillTo(getRegion(scope.value)?.parent ?? 'national');
   }
 
-  return { scope, measure, director, layout, tile, configure, drillTo, drillUp };
+  return { scope, measure, director, layout, tile, focus, configure, drillTo, drillUp };
 });

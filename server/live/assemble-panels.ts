@@ -56,6 +56,9 @@ export const PART_SOURCES: Record<PartName, readonly GroupName[]> = {
   incidents: [],
 };
 
+/** Parts kept in the server's memory by a write domain (no query): read afresh each tick. */
+export type MemoryParts = Pick<WallParts, 'incidents'>;
+
 export interface AssembledPanels {
   panels: WallParts;
   panelAsOfMs: Record<PartName, number>;
@@ -89,7 +92,7 @@ function baselineFor(intake: IntakeResult, history: HistoryResult): number[] {
   return intake.minutes.map((_, i) => history.baseline[offset + i] ?? 0);
 }
 
-export function assemblePanels(scope: ScopeParams, a: GroupAnswers): AssembledPanels {
+export function assemblePanels(scope: ScopeParams, a: GroupAnswers, memory: MemoryParts): AssembledPanels {
   const intake = a.intake.value;
   const workload = a.workload.value;
   const history = a.history.value;
@@ -122,9 +125,9 @@ export function assemblePanels(scope: ScopeParams, a: GroupAnswers): AssembledPa
     latestCases: a.feed.value.latestCases,
     urgentCases: a.feed.value.urgentCases,
     heat: a.heat.value,
-    // those features do not exist yet: honestly empty, as current as the tick
+    // the alerts feature does not exist yet: honestly empty, as current as the tick
     alerts: [],
-    incidents: [],
+    incidents: memory.incidents,
   };
   const panelAsOfMs = {} as Record<PartName, number>;
   for (const [part, sources] of Object.entries(PART_SOURCES) as [PartName, GroupName[]][])

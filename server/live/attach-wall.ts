@@ -14,6 +14,7 @@ import type { Clock } from '../clock';
 import type { ServerConfig } from '../config';
 import type { Logger } from '../ops/logger';
 import type { Metrics } from '../ops/metrics';
+import type { MemoryParts } from './assemble-panels';
 import { ScopeRegistry } from './scope-registry';
 import { pendingBytes } from './socket-limits';
 import { WallDoor, wallRefusal } from './wall-door';
@@ -29,6 +30,8 @@ export interface WallDeps {
   metrics: Metrics;
   logger: Logger;
   tokens: TokenStore;
+  /** the parts kept in memory by the write domains, for a scope at a time */
+  memoryParts(scope: string, nowMs: number): MemoryParts;
 }
 
 /** How often every wall socket's unread backlog is measured. */
@@ -54,6 +57,7 @@ export function attachWall(deps: WallDeps) {
     metrics,
     tickMs: config.tickMs,
     budgetMs: tickBudgetMs(config.tickMs),
+    memoryParts: deps.memoryParts,
     watchers: (room) => nsp.adapter.rooms.get(room)?.size ?? 0,
     broadcast: (room, entry) => {
       if (entry.event === 'wall:snapshot') nsp.to(room).emit('wall:snapshot', entry.payload);

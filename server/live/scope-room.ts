@@ -6,7 +6,7 @@ import type { PartName, WallSnapshot, WallUpdate } from '@shared/wall-events';
 import type { ClickHouse } from '../clickhouse/client';
 import type { Clock } from '../clock';
 import type { Logger } from '../ops/logger';
-import { GROUP_REFRESH, assemblePanels, type GroupAnswers } from './assemble-panels';
+import { GROUP_REFRESH, assemblePanels, type GroupAnswers, type MemoryParts } from './assemble-panels';
 import { changedParts, sentParts, volumeDelta, type SentParts } from './panel-delta';
 import { QueryGroup } from './query-group';
 import { queryFeed, queryHeat, queryHistory, queryIntake, queryParties, queryWorkload } from './tick-queries';
@@ -26,6 +26,8 @@ export interface RoomDeps {
   /** how long a tick waits for ClickHouse before it goes on with the last good answers */
   budgetMs: number;
   broadcast(room: string, entry: RingEntry): void;
+  /** the parts a write domain keeps in memory (incidents), for a scope at a time */
+  memoryParts(scope: string, nowMs: number): MemoryParts;
 }
 
 export function roomName(scope: string): string {
@@ -117,8 +119,8 @@ export class ScopeRoom {
 
     const answers = this.answers();
     if (!answers) return false; // never answered yet: no data to show, and none is invented
-    const assembled = assemblePanels(this.params, answers);
     const nowMs = this.deps.clock.now();
+    const assembled = assemblePanels(this.params, answers, this.deps.memoryParts(this.params.scope, nowMs));
     this.seq += 1;
     const panelAsOf: Partial<Record<PartName, string>> = {};
     for (const [name, ms] of Object.entries(assembled.panelAsOfMs)) panelAsOf[name as PartName] = iso(ms);

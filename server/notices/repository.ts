@@ -6,8 +6,8 @@ import type { Logger } from 'pino';
 import { isNoticeActive, type Notice, type NoticeListQuery, type NoticePatch, type NoticePost } from '@shared/notices';
 import type { ClickHouse } from '../clickhouse/client';
 import { createChangeFeed } from '../domain/change-feed';
+import { readEventLog, reportAnomalies } from '../domain/event-log';
 import { createSerialQueue } from '../domain/serial';
-import { runQuery } from '../clickhouse/define-query';
 import { noticeEvents } from '../queries/notices/notice-events';
 import type { NoticeChanges, NoticeEvent, NoticeEventType, NoticeField } from './events';
 import { applyNoticeEvent, foldNoticeLog, fromRow, toInsert } from './notice-log';
@@ -47,21 +47,12 @@ export function createNoticeRepository({ clickhouse, logger }: { clickhouse: Cli
     /** Folds the whole log into memory (at start, after the migrations). */
     load: () =>
       serial(async () => {
-        const rows = await runQuery(clickhouse, noticeEvents, undefined);
-        const events: NoticeEvent[] = [];
-        for (const row of rows) {
-          // a row this version cannot read (written by a newer one) must not keep the server from starting
-          try {
-            events.push(fromRow(row));
-          } catch (error) {
-            logger.warn({ err: (error as Error).message }, 'notice log row skipped');
-          }
-        }
+        const events = await readEventLog(clickhouse, noticeEvents, fromRow, logger);
         const folded = foldNoticeLog(events);
-        for (const anomaly of folded.anomalies) logger.warn({ anomaly }, 'notice log does not add up');
+        reportAnomalies('notices', folded.anomalies, logger);
         notices = folded.notices;
         loaded = true;
-        logger.info({ notices: notices.size, events: rows.length }, 'notices loaded from their log');
+        logger.info({ notices: notices.size, events: events.length }, 'notices loaded from their log');
       }),
     list({ scope, status }: NoticeListQuery, nowMs: number): Notice[] {
       return [...notices.values()]

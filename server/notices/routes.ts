@@ -1,7 +1,7 @@
 // /api/v1/notices: post, revise and list wall notices. Writes by operator, director or admin, reads
 // by wall and above; the actor is the caller's token name and the time the server's clock, never the
 // body's. Bad input: 422 {"errors": ["field: reason"]}, nothing stored.
-import express, { Router, type NextFunction, type Request, type Response } from 'express';
+import { Router, type NextFunction, type Request, type Response } from 'express';
 import { describeIssues } from '@shared/case-schema';
 import {
   checkNoticeExpiry,
@@ -13,17 +13,12 @@ import {
 import { mayRead, type Role, type TokenStore } from '../auth/tokens';
 import { requireRole } from '../auth/require-role';
 import type { Clock } from '../clock';
+import { NOT_AN_OBJECT, domainBodyErrors, jsonBody, notAnObject } from '../domain/json-body';
 import { NoticeStoreError, type NoticeRepository } from './repository';
 
 const MAX_NOTICE_BODY_BYTES = 16 * 1024;
 
 const mayWriteNotices = (role: Role) => role === 'operator' || role === 'director' || role === 'admin';
-
-/** A body that is not a JSON object (wrong content type, an array, a bare value): one clear error. */
-function notAnObject(body: unknown): boolean {
-  return typeof body !== 'object' || body === null || Array.isArray(body);
-}
-const NOT_AN_OBJECT = ['(body): must be a JSON object sent as application/json'];
 
 export function noticeRoutes({
   tokens,
@@ -35,7 +30,7 @@ export function noticeRoutes({
   clock: Clock;
 }): Router {
   const router = Router();
-  const body = express.json({ limit: MAX_NOTICE_BODY_BYTES });
+  const body = jsonBody(MAX_NOTICE_BODY_BYTES);
   const writer = requireRole(tokens, mayWriteNotices, 'post or change notices');
 
   // until the log is folded, an answer would be missing notices or clash with stored versions
@@ -77,20 +72,6 @@ export function noticeRoutes({
     res.json(result.notice);
   });
 
-  // the body parser's own errors, in this API's shape rather than the server-wide one
-  router.use(
-    '/api/v1/notices',
-    (error: Error & { type?: string }, _req: Request, res: Response, next: NextFunction) => {
-      if (error.type === 'entity.parse.failed')
-        return void res.status(422).json({ errors: ['(body): is not valid JSON'] });
-      if (error.type === 'entity.too.large')
-        return void res.status(413).json({ error: `body over the limit of ${MAX_NOTICE_BODY_BYTES} bytes` });
-      if (error instanceof NoticeStoreError)
-        return void res
-          .status(503)
-          .json({ error: `the notice could not be stored: ${error.message}; nothing was changed` });
-      next(error);
-    },
-  );
+  router.use('/api/v1/notices', domainBodyErrors(MAX_NOTICE_BODY_BYTES, NoticeStoreError, 'notice'));
   return router;
 }
