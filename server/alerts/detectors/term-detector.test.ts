@@ -13,7 +13,11 @@ const CASES_A_DAY = 6000;
 function vocabulary(rng: Rng, todayScale = 1): TermCount[] {
   return Array.from({ length: 300 }, (_, i) => {
     const share = 0.0005 * Math.pow(100, i / 299);
-    return count(`词${i}`, rng.poisson(share * CASES_A_DAY * todayScale), Math.round(share * CASES_A_DAY * TERM_BASELINE_DAYS));
+    return count(
+      `词${i}`,
+      rng.poisson(share * CASES_A_DAY * todayScale),
+      Math.round(share * CASES_A_DAY * TERM_BASELINE_DAYS),
+    );
   });
 }
 
@@ -42,7 +46,14 @@ describe('term detector', () => {
     const signals = detectTermSignals([national(terms)], NOW_MS);
     expect(signals.map((s) => s.term).sort()).toEqual(['电热水壶', '磁力玩具']);
     const kettle = signals.find((s) => s.term === '电热水壶')!;
-    expect(kettle).toMatchObject({ kind: 'term', key: 'term:电热水壶', regionCode: '440000', category: 'appliances', observed: 180, windowHours: 24 });
+    expect(kettle).toMatchObject({
+      kind: 'term',
+      key: 'term:电热水壶',
+      regionCode: '440000',
+      category: 'appliances',
+      observed: 180,
+      windowHours: 24,
+    });
     expect(kettle.expected).toBeCloseTo(60.02, 1);
     expect(kettle.startedAt).toBe('2026-12-01T07:00:00.000Z');
     expect(kettle.recurrenceDays).toBeGreaterThan(1 / TERM_DETECTOR_DEFAULTS.falseSignalsPerDay);
@@ -70,7 +81,12 @@ describe('term detector', () => {
     expect(fresh.expected).toBeGreaterThan(0);
     expect(fresh.tail).toBe(1);
     expect(scoreTerm(count('新词', 5, 0), totals, TERM_DETECTOR_DEFAULTS).tail).toBeLessThan(1e-4);
-    expect(detectTermSignals([{ scope: 'national', totalToday: 10, totalBaseline: 0, terms: [count('新词', 9, 0)] }], NOW_MS)).toEqual([]);
+    expect(
+      detectTermSignals(
+        [{ scope: 'national', totalToday: 10, totalBaseline: 0, terms: [count('新词', 9, 0)] }],
+        NOW_MS,
+      ),
+    ).toEqual([]);
   });
 
   it('reports a term found in one province once, under that province, with the provinces it was seen in', () => {
@@ -82,6 +98,11 @@ describe('term detector', () => {
     ];
     const signals = detectTermSignals(scopes, NOW_MS);
     expect(signals).toHaveLength(1);
-    expect(signals[0]).toMatchObject({ key: 'term:腹泻', regionCode: '330000', regionCodes: ['330000', '110000'], category: 'catering' });
+    expect(signals[0]).toMatchObject({
+      key: 'term:腹泻',
+      regionCode: '330000',
+      regionCodes: ['330000', '110000'],
+      category: 'catering',
+    });
   });
 });

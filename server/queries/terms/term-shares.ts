@@ -19,8 +19,9 @@ interface TermShareRow {
   term: string;
   today: number | string;
   baseline: number | string;
-  today_by_category: Record<string, number | string>;
-  today_by_province: Record<string, number | string>;
+  /** sumMap's (keys, values) */
+  today_by_category: [string[], Array<number | string>];
+  today_by_province: [string[], Array<number | string>];
   first_hour_ms: number | string;
 }
 
@@ -43,8 +44,8 @@ export interface ScopeTermCounts {
   terms: TermCount[];
 }
 
-const numbers = (map: Record<string, number | string>): Record<string, number> =>
-  Object.fromEntries(Object.entries(map).map(([key, value]) => [key, Number(value)]));
+const numbers = ([keys, values]: [string[], Array<number | string>]): Record<string, number> =>
+  Object.fromEntries(keys.map((key, i) => [key, Number(values[i])]));
 
 export const termShares = {
   name: 'term-shares',
