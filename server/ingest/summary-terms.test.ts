@@ -65,4 +65,11 @@ describe('termsOfSummary (jieba with the user dictionary)', () => {
     expect(batch[3]).toEqual(expect.arrayContaining(['健身年卡', '停业', '闭店']));
     expect(batch[4]).toEqual([]);
   });
+
+  it('answers every one of many batches cut at once (they queue for two slots)', async () => {
+    const batches = Array.from({ length: 9 }, (_, i) => [`购买的电饭煲第${i}次无法加热`, '羽绒服严重褪色']);
+    const results = await Promise.all(batches.map((batch) => termsOfSummaries(batch)));
+    expect(results).toEqual(batches.map((batch) => batch.map(termsOfSummary)));
+    expect(results[0][1]).toEqual(['羽绒服', '褪色']);
+  });
 });

@@ -5,7 +5,9 @@
 //
 // The ingest cuts a request's summaries as one text on the libuv thread pool (termsOfSummaries):
 // one native call per request instead of a thousand, and the event loop stays free for parsing the
-// next request meanwhile. Measured: tens of microseconds a summary (docs/benchmarks.md, Ingest).
+// next request meanwhile. At most CUT_SLOTS cuts run at once: the thread pool has four threads and
+// the embedded ClickHouse's inserts and queries wait for one too. Measured: tens of microseconds a
+// summary (docs/benchmarks.md, "Word segmentation").
 import fs from 'node:fs';
 import path from 'node:path';
 import { Jieba } from '@node-rs/jieba';
@@ -18,7 +20,25 @@ const USE_HMM = true;
 /** Between summaries in a batch: the cleaned texts hold no line break, and jieba cuts one apart. */
 const SEPARATOR = '\n';
 
+/** Cuts on the thread pool at once; more would only queue the engine's work behind ours on two cores. */
+const CUT_SLOTS = 2;
+
 let jieba: Jieba | undefined;
+let cutsRunning = 0;
+const waitingForSlot: Array<() => void> = [];
+
+async function inCutSlot<T>(cut: () => Promise<T>): Promise<T> {
+  if (cutsRunning < CUT_SLOTS) cutsRunning += 1;
+  // a finishing cut hands its slot straight to the next in line: the count never overshoots
+  else await new Promise<void>((resolve) => waitingForSlot.push(resolve));
+  try {
+    return await cut();
+  } finally {
+    const next = waitingForSlot.shift();
+    if (next) next();
+    else cutsRunning -= 1;
+  }
+}
 
 /** Builds the segmenter if not yet built (synchronous, about half a second). */
 export function loadTermSegmenter(): Jieba {
@@ -42,7 +62,8 @@ export function termsOfSummary(summary: string): string[] {
 export async function termsOfSummaries(summaries: readonly string[]): Promise<string[][]> {
   if (summaries.length === 0) return [];
   const segmenter = loadTermSegmenter();
-  const words = (await segmenter.cutAsync(summaries.map(segmentableText).join(SEPARATOR), USE_HMM)) as string[];
+  const text = summaries.map(segmentableText).join(SEPARATOR);
+  const words = (await inCutSlot(() => segmenter.cutAsync(text, USE_HMM))) as string[];
   const perSummary: string[][] = [[]];
   for (const word of words) {
     if (word === SEPARATOR) perSummary.push([]);
