@@ -14,9 +14,10 @@
 import type { Category } from '@shared/codes';
 import type { DetectorSignal } from '@shared/alert-signals';
 import type { ClickHouse } from '../../clickhouse/client';
+import { runQuery } from '../../clickhouse/define-query';
 import { systemClock, type Clock } from '../../clock';
 import type { Job } from '../../jobs/scheduler';
-import { readTermShares, type ScopeTermCounts, type TermCount } from '../../queries/terms/term-shares';
+import { termShares, type ScopeTermCounts, type TermCount } from '../../queries/terms/term-shares';
 import { negBinomialUpperTail } from '../stats/tails';
 
 export interface TermDetectorOptions {
@@ -143,7 +144,7 @@ export async function evaluateTermDetector(
   nowMs: number,
   options: TermDetectorOptions = TERM_DETECTOR_DEFAULTS,
 ): Promise<DetectorSignal[]> {
-  const scopes = await readTermShares(clickhouse, {
+  const scopes = await runQuery(clickhouse, termShares, {
     nowMs,
     baselineDays: TERM_BASELINE_DAYS,
     minCases: options.minCases,

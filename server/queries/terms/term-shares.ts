@@ -1,10 +1,8 @@
 // Term counts for the emerging-terms detector: per scope (the nation and each province), the cases
 // of each term over the last 24 hours and the 28 days before, with the scope's total cases.
-// Shaped as a query module (name, SQL file, typed parameters, row parsing) like every other query.
-import fs from 'node:fs';
 import { DAY_MS, HOUR_MS } from '@shared/time';
-import type { ClickHouse } from '../../clickhouse/client';
 import { toDateTime } from '../../clickhouse/datetime';
+import { defineQuery } from '../../clickhouse/define-query';
 
 export interface TermSharesInput {
   /** the evaluation time; today is the 24 whole or partial hours up to and including its hour */
@@ -15,14 +13,14 @@ export interface TermSharesInput {
 }
 
 interface TermShareRow {
-  province_code: number | string;
+  province_code: number;
   term: string;
-  today: number | string;
-  baseline: number | string;
+  today: number;
+  baseline: number;
   /** sumMap's (keys, values) */
-  today_by_category: [string[], Array<number | string>];
-  today_by_province: [string[], Array<number | string>];
-  first_hour_ms: number | string;
+  today_by_category: [string[], number[]];
+  today_by_province: [string[], number[]];
+  first_hour_ms: number;
 }
 
 export interface TermCount {
@@ -44,13 +42,13 @@ export interface ScopeTermCounts {
   terms: TermCount[];
 }
 
-const numbers = ([keys, values]: [string[], Array<number | string>]): Record<string, number> =>
-  Object.fromEntries(keys.map((key, i) => [key, Number(values[i])]));
+const asRecord = ([keys, values]: [string[], number[]]): Record<string, number> =>
+  Object.fromEntries(keys.map((key, i) => [key, values[i]]));
 
-export const termShares = {
+export const termShares = defineQuery<TermSharesInput, TermShareRow, ScopeTermCounts[]>({
   name: 'term-shares',
-  sql: fs.readFileSync(new URL('./term-shares.sql', import.meta.url), 'utf8'),
-  params(input: TermSharesInput) {
+  file: new URL('./term-shares.sql', import.meta.url),
+  params(input) {
     const currentHourMs = Math.floor(input.nowMs / HOUR_MS) * HOUR_MS;
     const todayFromMs = currentHourMs - 23 * HOUR_MS;
     return {
@@ -60,31 +58,26 @@ export const termShares = {
       minCases: input.minCases,
     };
   },
-  parse(rows: TermShareRow[]): ScopeTermCounts[] {
+  parse(rows) {
     const scopes = new Map<string, ScopeTermCounts>();
     for (const row of rows) {
-      const scope = Number(row.province_code) === 0 ? 'national' : String(row.province_code);
+      const scope = row.province_code === 0 ? 'national' : String(row.province_code);
       let counts = scopes.get(scope);
       if (!counts) scopes.set(scope, (counts = { scope, totalToday: 0, totalBaseline: 0, terms: [] }));
       if (row.term === '') {
-        counts.totalToday = Number(row.today);
-        counts.totalBaseline = Number(row.baseline);
+        counts.totalToday = row.today;
+        counts.totalBaseline = row.baseline;
         continue;
       }
       counts.terms.push({
         term: row.term,
-        today: Number(row.today),
-        baseline: Number(row.baseline),
-        todayByCategory: numbers(row.today_by_category),
-        todayByProvince: numbers(row.today_by_province),
-        firstHourMs: Number(row.first_hour_ms),
+        today: row.today,
+        baseline: row.baseline,
+        todayByCategory: asRecord(row.today_by_category),
+        todayByProvince: asRecord(row.today_by_province),
+        firstHourMs: row.first_hour_ms,
       });
     }
     return [...scopes.values()];
   },
-};
-
-export async function readTermShares(clickhouse: ClickHouse, input: TermSharesInput): Promise<ScopeTermCounts[]> {
-  const rows = await clickhouse.query<TermShareRow>(termShares.name, termShares.sql, termShares.params(input));
-  return termShares.parse(rows);
-}
+});
