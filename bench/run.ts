@@ -10,6 +10,7 @@ import { boundsBench, fsyncBench } from './durability-bench';
 import { ingestBench } from './ingest-bench';
 import { liveBench } from './live-bench';
 import { statsStormBench } from './stats-storm';
+import { termsBench } from './terms-bench';
 import { wallBench } from './wall-bench';
 
 function table(title: string, rows: ReadonlyArray<object>): void {
@@ -41,6 +42,8 @@ if (wants('ingest')) {
   table('Ingest: request to queryable, 1,000 cases per request', rows);
   console.log(`\nratio HTTP / bare insert: ${(rows[1].casesPerSecond / rows[0].casesPerSecond).toFixed(2)}`);
 }
+
+if (wants('terms')) table('Word segmentation of summaries (jieba + user dictionary), per summary', await termsBench());
 
 if (wants('live')) for (const [title, rows] of await liveBench(path.join(scratch, 'live'))) table(title, rows);
 

@@ -22,6 +22,7 @@ import type { StoredRow } from './ingest/case-row';
 import { openInsertJournal } from './ingest/insert-journal';
 import { createIngestQueue } from './ingest/ingest-queue';
 import { ingestRoutes } from './ingest/routes';
+import { loadTermSegmenter } from './ingest/term-segmenter';
 import { createJobScheduler } from './jobs/scheduler';
 import { registerIncidentMetrics } from './incidents/incident-metrics';
 import { createIncidentRepository } from './incidents/repository';
@@ -206,6 +207,8 @@ export function createServer({
     logger,
     /** Listens, then prepares the store in the background; resolves with the bound port. */
     async start(): Promise<{ port: number; ready: Promise<void> }> {
+      // half a second of dictionary building, before the first request rather than inside it
+      loadTermSegmenter();
       await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
       const ready = prepareStore();
       wall.start();

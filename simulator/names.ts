@@ -73,7 +73,9 @@ export interface Merchant {
 /** Pool sizes and Zipf exponents: national players are few and very concentrated. */
 const NATIONAL_POOL = zipfTable(12, 1.3);
 const LOCAL_POOL = zipfTable(80, 1.05);
-const BRAND_POOL = zipfTable(40, 1.1);
+/** brands per goods category: every brand is `brandAt(category, rank)` for a rank below this */
+export const BRAND_RANKS = 40;
+const BRAND_POOL = zipfTable(BRAND_RANKS, 1.1);
 
 const CATEGORY_CODE = new Map<string, number>();
 

@@ -46,7 +46,7 @@ export interface ScenarioContext {
   names: NameBook;
 }
 
-const BRAND_PRODUCTS: Partial<Record<Category, readonly string[]>> = {
+export const BRAND_PRODUCTS: Partial<Record<Category, readonly string[]>> = {
   appliances: ['电热水壶', '电暖器', '电动自行车充电器', '电热毯', '高压锅'],
   toys: ['儿童滑板车', '婴儿推车', '磁力玩具', '儿童安全座椅'],
 };

@@ -49,7 +49,7 @@ const DEFECTS: Partial<Record<Category, readonly string[]>> = {
 /** Goods used up rather than used: no "after N days of use". */
 const CONSUMABLES: ReadonlySet<Category> = new Set<Category>(['food', 'cosmetics', 'medical']);
 
-const CLAIMS = ['三天见效', '全网最低价', '进口原装', '纯天然无添加', '包教包会', '终身免费保修'];
+export const CLAIMS = ['三天见效', '全网最低价', '进口原装', '纯天然无添加', '包教包会', '终身免费保修'];
 const GOODS_TOPICS = ['七日无理由退货', '三包期限', '退货退款', '维权途径', '开具发票', '保修'];
 const SERVICE_TOPICS = ['退费', '维权途径', '合同条款', '开具发票'];
 const GOODS_VIOLATIONS = ['销售过期{p}', '无证经营', '虚假宣传{p}功效', '销售假冒{b}{p}', '价格欺诈', '缺斤短两'];

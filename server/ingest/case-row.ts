@@ -4,6 +4,7 @@ import type { CaseInput } from '@shared/case-schema';
 import { dueAt } from '@shared/deadlines';
 import { toDateTime, toDateTime64 } from '../clickhouse/datetime';
 import { scrubPersonalData } from './scrub';
+import { termsOfSummary } from './term-segmenter';
 
 /** A case version ready to store; what the spool holds. Times are epoch milliseconds. */
 export interface CaseVersion {
@@ -27,6 +28,11 @@ export interface CaseVersion {
   lon: number | null;
   lat: number | null;
   summary: string;
+  /**
+   * the summary's terms (summary-terms.ts), set by the ingest route before the case is queued;
+   * absent on versions spooled before terms existed, which are segmented when stored
+   */
+  terms?: string[];
 }
 
 export function toCaseVersion(input: CaseInput): CaseVersion {
@@ -109,6 +115,7 @@ export function toStoredRow(version: CaseVersion, isHead: boolean, prev: CaseHea
     lon: version.lon,
     lat: version.lat,
     summary: version.summary,
+    terms: version.terms ?? termsOfSummary(version.summary),
     is_head: isHead ? 1 : 0,
     prev_exists: p ? 1 : 0,
     prev_version_at: toDateTime64(p?.versionAtMs ?? 0),

@@ -16,6 +16,7 @@ import type { Clock } from '../clock';
 import type { Metrics } from '../ops/metrics';
 import { toCaseVersion, type CaseVersion } from './case-row';
 import { NotDurableError, type IngestQueue } from './ingest-queue';
+import { termsOfSummaries } from './term-segmenter';
 import { BodyError, parseCasesBody } from './parse-body';
 import { timeSlice, type TimeSlice } from './time-slice';
 
@@ -75,6 +76,9 @@ export function ingestRoutes({
       const { accepted, indexes, rejected } = await validate(parsed.items, parsed.itemErrors, clock.now(), slice);
       let refused = new Map<CaseVersion, string>();
       if (accepted.length > 0) {
+        // from the scrubbed summaries: personal data is gone before anything is indexed
+        const terms = await termsOfSummaries(accepted.map((version) => version.summary));
+        accepted.forEach((version, i) => (version.terms = terms[i]));
         try {
           refused = (await queue.submit(accepted)).refused;
         } catch (error) {
