@@ -28,7 +28,9 @@ CREATE TABLE IF NOT EXISTS term_hour
 ENGINE = SummingMergeTree(cases)
 PARTITION BY toYYYYMMDD(hour)
 ORDER BY (hour, province_code, category, term)
-TTL hour + INTERVAL 60 DAY;
+TTL hour + INTERVAL 60 DAY
+-- fed from case_versions: an insert repeated from the insert journal must not count twice (0010)
+SETTINGS non_replicated_deduplication_window = 100;
 
 -- GROUP BY in the view: the inserts skip in-block collapsing (optimize_on_insert = 0), and a batch of
 -- 8,000 cases would otherwise write ten rows a case where a few thousand cells will do
