@@ -1,0 +1,75 @@
+// A constructed outbreak through the real ingest, on top of weeks of background in the hourly
+// rollup: the surge job emits a signal for that county and category, and none before it.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DetectorSignal } from '@shared/alert-signals';
+import type { Job } from '../../server/jobs/scheduler';
+import { registerDetectors } from '../../server/alerts/detectors/register-detectors';
+import { makeCase, startTestServer, type TestServer } from '../helpers/test-server';
+import { insertBackground } from './background-history';
+
+const COUNTY = '420102';
+const NEIGHBOURS = ['420103', '420104', '420105', '420106'];
+
+let t: TestServer;
+let surgeJob: Job;
+const received: DetectorSignal[][] = [];
+
+async function runSurgeJob(): Promise<DetectorSignal[]> {
+  const before = received.length;
+  await surgeJob.run(new AbortController().signal);
+  expect(received.length).toBe(before + 1);
+  return received[received.length - 1];
+}
+
+beforeAll(async () => {
+  t = await startTestServer();
+  const jobs: Job[] = [];
+  registerDetectors(
+    { jobs: { register: (job) => jobs.push(job) }, clickhouse: t.server.clickhouse, clock: { now: () => Date.now() } },
+    (signals) => void received.push(signals),
+  );
+  surgeJob = jobs.find((job) => job.name === 'surge-detector')!;
+  const background = [COUNTY, ...NEIGHBOURS].flatMap((regionCode) => [
+    { regionCode, category: 'food', casesPerDay: 6 },
+    { regionCode, category: 'appliances', casesPerDay: 12 },
+  ]);
+  await insertBackground(t.server.clickhouse, background, Date.now());
+}, 120_000);
+
+afterAll(async () => {
+  await t.stop();
+});
+
+describe('surge job', () => {
+  it('is registered with the server and stays silent on background of the usual mean', async () => {
+    expect(t.server.jobs.status('surge-detector')).toBeDefined();
+    const signals = await runSurgeJob();
+    expect(signals.filter((s) => s.regionCode.startsWith('4201'))).toEqual([]);
+  }, 60_000);
+
+  it('emits a surge for the county and category of an outbreak concentrated in a few hours', async () => {
+    const now = Date.now();
+    const outbreak = Array.from({ length: 24 }, (_, i) =>
+      makeCase(`outbreak-${i}`, {
+        regionCode: COUNTY,
+        category: 'food',
+        receivedAt: new Date(now - i * 5 * 60_000).toISOString(),
+      }),
+    );
+    expect((await t.ingest(outbreak)).status).toBe(200);
+    let signals: DetectorSignal[] = [];
+    for (let attempt = 0; attempt < 40; attempt += 1) {
+      signals = await runSurgeJob();
+      if (signals.some((s) => s.key === `surge:${COUNTY}:food`)) break;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    const county = signals.find((s) => s.key === `surge:${COUNTY}:food`);
+    expect(county).toMatchObject({ kind: 'surge', regionCode: COUNTY, regionCodes: [COUNTY], category: 'food' });
+    expect(county!.observed).toBeGreaterThanOrEqual(20);
+    expect(county!.expected).toBeLessThan(county!.observed / 4);
+    expect(county!.recurrenceDays).toBeGreaterThan(1);
+    expect(Date.parse(county!.startedAt)).toBeLessThan(Date.parse(county!.detectedAt));
+    // the appliances series of the same county saw nothing unusual
+    expect(signals.some((s) => s.key === `surge:${COUNTY}:appliances`)).toBe(false);
+  }, 60_000);
+});
