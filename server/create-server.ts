@@ -25,6 +25,7 @@ import { ingestRoutes } from './ingest/routes';
 import { loadTermSegmenter } from './ingest/term-segmenter';
 import { createJobScheduler } from './jobs/scheduler';
 import { registerDetectors, type SignalSink } from './alerts/detectors/register-detectors';
+import { backtestRoutes } from './alerts/backtest-routes';
 import { registerIncidentMetrics } from './incidents/incident-metrics';
 import { createIncidentRepository } from './incidents/repository';
 import { incidentRoutes } from './incidents/routes';
@@ -138,6 +139,7 @@ export function createServer({
   );
   app.use(statsRoutes({ tokens, clickhouse, timeLimitMs: config.statsTimeLimitMs }));
   app.use(noticeRoutes({ tokens, notices, clock }));
+  app.use(backtestRoutes({ tokens, clickhouse, stepTimeLimitMs: config.statsTimeLimitMs }));
   app.use(incidentRoutes({ tokens, incidents }));
   app.use('/api', apiNotFound(app));
   app.use(staticRoutes(config.boundaryDir));

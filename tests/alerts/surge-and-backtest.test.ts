@@ -1,5 +1,6 @@
 // A constructed outbreak through the real ingest, on top of weeks of background in the hourly
-// rollup: the surge job emits a signal for that county and category, and none before it.
+// rollup: the surge job emits a signal for that county and category, and none before it; the
+// backtest route replays it (run after the outbreak test: it reads the same store).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DetectorSignal } from '@shared/alert-signals';
 import type { Job } from '../../server/jobs/scheduler';
@@ -72,4 +73,45 @@ describe('surge job', () => {
     // the appliances series of the same county saw nothing unusual
     expect(signals.some((s) => s.key === `surge:${COUNTY}:appliances`)).toBe(false);
   }, 60_000);
+});
+
+describe('POST /api/v1/alerts/backtest', () => {
+  const post = (role: 'admin' | 'director' | 'wall', body: unknown) =>
+    fetch(`${t.baseUrl}/api/v1/alerts/backtest`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${t.token(role)}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  const iso = (ms: number) => new Date(ms).toISOString();
+
+  it('is for admins only', async () => {
+    const span = { from: iso(Date.now() - 3_600_000), to: iso(Date.now()) };
+    expect((await post('director', span)).status).toBe(403);
+    expect((await post('wall', span)).status).toBe(403);
+  });
+
+  it('refuses a span over 31 days, and bad input, with 400', async () => {
+    const now = Date.now();
+    const tooLong = await post('admin', { from: iso(now - 32 * 86_400_000), to: iso(now) });
+    expect(tooLong.status).toBe(400);
+    expect(JSON.stringify(await tooLong.json())).toContain('31 days');
+    expect((await post('admin', { from: iso(now), to: iso(now - 1) })).status).toBe(400);
+    expect((await post('admin', { from: iso(now - 1000), to: iso(now), scope: '999999' })).status).toBe(400);
+  });
+
+  it('replays the outbreak as one alert, first detection, with the explanation fields', async () => {
+    const now = Date.now();
+    const response = await post('admin', { from: iso(now - 3 * 3_600_000), to: iso(now), scope: '420000' });
+    expect(response.status).toBe(200);
+    const { alerts } = (await response.json()) as { alerts: Record<string, unknown>[] };
+    const county = alerts.filter((a) => a.regionCode === COUNTY && a.category === 'food');
+    expect(county).toHaveLength(1);
+    expect(county[0]).toMatchObject({ kind: 'surge', kinds: ['surge'], regionCodes: [COUNTY] });
+    for (const field of ['startedAt', 'detectedAt'])
+      expect(Date.parse(county[0][field] as string)).toBeLessThanOrEqual(now);
+    for (const field of ['score', 'observed', 'expected']) expect(typeof county[0][field]).toBe('number');
+    // a scope elsewhere sees none of it
+    const elsewhere = await post('admin', { from: iso(now - 3 * 3_600_000), to: iso(now), scope: '110000' });
+    expect(((await elsewhere.json()) as { alerts: unknown[] }).alerts).toEqual([]);
+  }, 120_000);
 });
