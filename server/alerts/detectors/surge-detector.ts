@@ -6,9 +6,10 @@
 // all empty. Its parent's (city's, province's) rests on many more cases. The child's expected count
 // is blended from its own and a borrowed one:
 //   borrowed = share x parentExpected,  share = (childBaseline + 0.5) / (parentBaseline + 1)
-//   expected = lambda x own + (1 - lambda) x borrowed,  lambda = childBaseline / (childBaseline + 20)
-// where the baselines are the cases in the read history before the guard week. A busy county keeps
-// its own rhythm; an empty one expects its share of its city's.
+//   expected = lambda x own + (1 - lambda) x borrowed,  lambda = ownCases / (ownCases + 20)
+// where the baselines are all cases in the read history before the guard week (a robust share) and
+// ownCases = 8 weeks x own, the cases behind the window's own mean. A busy county keeps its own
+// hour-of-week rhythm; one whose window was empty for 8 weeks expects its share of its city's.
 // Calendar: special hours in the baseline are imputed, 14-16 March scale the expectation
 // (calendar-effects.ts).
 import type { DetectorSignal } from '@shared/alert-signals';
@@ -27,6 +28,7 @@ export const SURGE_HISTORY_HOURS = 12 * HOURS_PER_WEEK;
 export const SURGE_MIN_COUNT = 4;
 /** baseline cases at which a region's own expectation and its borrowed one weigh the same */
 const BORROW_HALF_WEIGHT_CASES = 20;
+const BASELINE_WEEKS = 8;
 /** the windows being judged (24 h + dispersion span): never imputed */
 const JUDGED_HOURS = 26;
 
@@ -78,12 +80,14 @@ export function detectSurges(
     const { cell } = series;
     const parentCode = parentOf(cell);
     const parent = parentCode ? all.get(keyOf(parentCode, cell.category)) : undefined;
-    const lambda = series.baseline / (series.baseline + BORROW_HALF_WEIGHT_CASES);
     const share = parent ? (series.baseline + 0.5) / (parent.baseline + 1) : 0;
     const score = surgeScore(series.sums, n, {
       minCount: SURGE_MIN_COUNT,
       adjustExpected: (windowHours, own) => {
         const parentExpected = parent && hourOfWeekExpected(parent.sums, n, windowHours)?.expected;
+        // the weight of a region's own window mean grows with the cases behind it (weeks x mean)
+        const ownCases = own * BASELINE_WEEKS;
+        const lambda = ownCases / (ownCases + BORROW_HALF_WEIGHT_CASES);
         const blended = parentExpected === undefined ? own : lambda * own + (1 - lambda) * share * parentExpected;
         return Math.max(blended, 0.05) * factor;
       },
