@@ -7,12 +7,16 @@ import type { Job } from '../../server/jobs/scheduler';
 import { registerDetectors } from '../../server/alerts/detectors/register-detectors';
 import { makeCase, startTestServer, type TestServer } from '../helpers/test-server';
 import { insertBackground } from './background-history';
+import { runQuery } from '../../server/clickhouse/define-query';
+import { trendCells } from '../../server/queries/alerts/trend-cells';
+import { TREND_HISTORY_DAYS } from '../../server/alerts/detectors/trend-detector';
 
 const COUNTY = '420102';
 const NEIGHBOURS = ['420103', '420104', '420105', '420106'];
 
 let t: TestServer;
 let surgeJob: Job;
+let trendJob: Job;
 const received: DetectorSignal[][] = [];
 
 async function runSurgeJob(): Promise<DetectorSignal[]> {
@@ -30,6 +34,7 @@ beforeAll(async () => {
     (signals) => void received.push(signals),
   );
   surgeJob = jobs.find((job) => job.name === 'surge-detector')!;
+  trendJob = jobs.find((job) => job.name === 'surge-trend-detector')!;
   const background = [COUNTY, ...NEIGHBOURS].flatMap((regionCode) => [
     { regionCode, category: 'food', casesPerDay: 6 },
     { regionCode, category: 'appliances', casesPerDay: 12 },
@@ -46,6 +51,22 @@ describe('surge job', () => {
     expect(t.server.jobs.status('surge-detector')).toBeDefined();
     const signals = await runSurgeJob();
     expect(signals.filter((s) => s.regionCode.startsWith('4201'))).toEqual([]);
+    await trendJob.run(new AbortController().signal);
+    expect(received[received.length - 1]).toEqual([]);
+    // the CUSUM read the city's and province's daily history, not nothing
+    const daily = await runQuery(t.server.clickhouse, trendCells, {
+      endMs: Date.now(),
+      days: TREND_HISTORY_DAYS,
+      regionFrom: 420000,
+      regionTo: 429999,
+    });
+    expect(daily.map((c) => `${c.regionCode}:${c.category}`).sort()).toEqual([
+      '420000:appliances',
+      '420000:food',
+      '420100:appliances',
+      '420100:food',
+    ]);
+    expect(daily[0].daysAgo.length).toBeGreaterThan(TREND_HISTORY_DAYS - 3);
   }, 60_000);
 
   it('emits a surge for the county and category of an outbreak concentrated in a few hours', async () => {

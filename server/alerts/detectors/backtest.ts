@@ -7,13 +7,21 @@
 import type { DetectorSignal } from '@shared/alert-signals';
 import type { BacktestAlert } from '@shared/alert-backtest';
 import { provinceCodeOf, scopeRange, type Scope } from '@shared/regions';
-import { HOUR_MS } from '@shared/time';
+import { CST_OFFSET_MS, DAY_MS, HOUR_MS } from '@shared/time';
 import type { ClickHouse, QueryOptions } from '../../clickhouse/client';
 import { evaluateSurges, type EvaluationInput } from './surge-job';
+import { evaluateTrends } from './trend-job';
 
-export type Evaluator = (clickhouse: ClickHouse, input: EvaluationInput) => Promise<DetectorSignal[]>;
+export interface Evaluator {
+  evaluate(clickhouse: ClickHouse, input: EvaluationInput): Promise<DetectorSignal[]>;
+  /** judges whole China-time days: evaluated at the first step and at each midnight only */
+  daily?: boolean;
+}
 
-export const BACKTEST_EVALUATORS: readonly Evaluator[] = [evaluateSurges];
+export const BACKTEST_EVALUATORS: readonly Evaluator[] = [
+  { evaluate: evaluateSurges },
+  { evaluate: evaluateTrends, daily: true },
+];
 
 export interface BacktestInput {
   fromMs: number;
@@ -57,11 +65,14 @@ export async function runBacktest(clickhouse: ClickHouse, input: BacktestInput):
   const inScope = (signal: DetectorSignal) =>
     signal.regionCodes.some((code) => Number(code) >= scopeFrom && Number(code) <= scopeTo);
   const alerts: BacktestAlert[] = [];
-  let previous = new Set<string>();
-  for (let atMs = Math.ceil(input.fromMs / HOUR_MS) * HOUR_MS; atMs <= input.toMs; atMs += HOUR_MS) {
+  // the keys each evaluator found at its previous evaluation
+  const previous = evaluators.map(() => new Set<string>());
+  const firstMs = Math.ceil(input.fromMs / HOUR_MS) * HOUR_MS;
+  for (let atMs = firstMs; atMs <= input.toMs; atMs += HOUR_MS) {
     input.signal?.throwIfAborted();
-    const current = new Set<string>();
-    for (const evaluate of evaluators) {
+    for (const [e, { evaluate, daily }] of evaluators.entries()) {
+      if (daily && atMs !== firstMs && (atMs + CST_OFFSET_MS) % DAY_MS !== 0) continue;
+      const current = new Set<string>();
       const signals = await evaluate(clickhouse, {
         regionFrom,
         regionTo,
@@ -71,10 +82,10 @@ export async function runBacktest(clickhouse: ClickHouse, input: BacktestInput):
       });
       for (const signal of signals.filter(inScope)) {
         current.add(signal.key);
-        if (!previous.has(signal.key)) alerts.push(toBacktestAlert(signal));
+        if (!previous[e].has(signal.key)) alerts.push(toBacktestAlert(signal));
       }
+      previous[e] = current;
     }
-    previous = current;
   }
   return alerts;
 }
