@@ -51,3 +51,31 @@ export async function insertBackground(
   await clickhouse.insert('intake_hour', rows);
   return rows.length;
 }
+
+/** Merchants complaining at `perDay` each, one row a day in party_hour, for `days` days before `untilMs`. */
+export async function insertPartyBackground(
+  clickhouse: ClickHouse,
+  merchants: number,
+  untilMs: number,
+  { days = 90, perDay = 0.3, seed = 2 } = {},
+): Promise<number> {
+  const rng = new Rng(seed);
+  const rows: Record<string, unknown>[] = [];
+  const lastHourMs = Math.floor(untilMs / HOUR_MS) * HOUR_MS - HOUR_MS;
+  for (let day = 1; day <= days; day += 1) {
+    for (let m = 0; m < merchants; m += 1) {
+      const cases = rng.poisson(perDay);
+      if (cases === 0) continue;
+      rows.push({
+        hour: toDateTime(lastHourMs - day * 24 * HOUR_MS),
+        party_kind: 'merchant',
+        party: `background-${m}`,
+        category: 'prepaid-cards',
+        region_code: 420103,
+        cases,
+      });
+    }
+  }
+  await clickhouse.insert('party_hour', rows);
+  return rows.length;
+}

@@ -6,7 +6,7 @@ import type { DetectorSignal } from '@shared/alert-signals';
 import type { Job } from '../../server/jobs/scheduler';
 import { registerDetectors } from '../../server/alerts/detectors/register-detectors';
 import { makeCase, startTestServer, type TestServer } from '../helpers/test-server';
-import { insertBackground } from './background-history';
+import { insertBackground, insertPartyBackground } from './background-history';
 import { runQuery } from '../../server/clickhouse/define-query';
 import { trendCells } from '../../server/queries/alerts/trend-cells';
 import { TREND_HISTORY_DAYS } from '../../server/alerts/detectors/trend-detector';
@@ -18,6 +18,7 @@ let t: TestServer;
 let surgeJob: Job;
 let trendJob: Job;
 const received: DetectorSignal[][] = [];
+const jobs: Job[] = [];
 
 async function runSurgeJob(): Promise<DetectorSignal[]> {
   const before = received.length;
@@ -28,7 +29,6 @@ async function runSurgeJob(): Promise<DetectorSignal[]> {
 
 beforeAll(async () => {
   t = await startTestServer();
-  const jobs: Job[] = [];
   registerDetectors(
     { jobs: { register: (job) => jobs.push(job) }, clickhouse: t.server.clickhouse, clock: { now: () => Date.now() } },
     (signals) => void received.push(signals),
@@ -40,6 +40,7 @@ beforeAll(async () => {
     { regionCode, category: 'appliances', casesPerDay: 12 },
   ]);
   await insertBackground(t.server.clickhouse, background, Date.now());
+  await insertPartyBackground(t.server.clickhouse, 200, Date.now());
 }, 120_000);
 
 afterAll(async () => {
@@ -93,6 +94,38 @@ describe('surge job', () => {
     expect(Date.parse(county!.startedAt)).toBeLessThan(Date.parse(county!.detectedAt));
     // the appliances series of the same county saw nothing unusual
     expect(signals.some((s) => s.key === `surge:${COUNTY}:appliances`)).toBe(false);
+  }, 60_000);
+});
+
+describe('merchant job', () => {
+  const runMerchantJob = async () => {
+    await jobs.find((job) => job.name === 'merchant-detector')!.run(new AbortController().signal);
+    return received[received.length - 1];
+  };
+
+  it('emits an accumulation for a merchant whose complaints pile up in a day, not for the usual ones', async () => {
+    const now = Date.now();
+    const usual = makeCase('usual-1', { merchant: { name: 'background-1' }, category: 'prepaid-cards' });
+    expect((await t.ingest([usual])).status).toBe(200);
+    const gym = Array.from({ length: 9 }, (_, i) =>
+      makeCase(`gym-${i}`, {
+        category: 'prepaid-cards',
+        regionCode: NEIGHBOURS[i % 2],
+        merchant: { name: '悦动健身' },
+        receivedAt: new Date(now - i * 20 * 60_000).toISOString(),
+      }),
+    );
+    expect((await t.ingest(gym)).status).toBe(200);
+    let signals: DetectorSignal[] = [];
+    for (let attempt = 0; attempt < 40 && !signals.some((s) => s.key === 'merchant:悦动健身'); attempt += 1) {
+      signals = await runMerchantJob();
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    const signal = signals.find((s) => s.key === 'merchant:悦动健身');
+    expect(signal).toMatchObject({ kind: 'merchant', merchant: { name: '悦动健身' }, category: 'prepaid-cards' });
+    expect(signal!.observed).toBe(9);
+    expect(signal!.regionCodes.sort()).toEqual([NEIGHBOURS[0], NEIGHBOURS[1]]);
+    expect(signals.some((s) => s.key.startsWith('merchant:background-'))).toBe(false);
   }, 60_000);
 });
 

@@ -11,6 +11,7 @@ import { CST_OFFSET_MS, DAY_MS, HOUR_MS } from '@shared/time';
 import type { ClickHouse, QueryOptions } from '../../clickhouse/client';
 import { evaluateSurges, type EvaluationInput } from './surge-job';
 import { evaluateTrends } from './trend-job';
+import { evaluateAccumulations } from './merchant-job';
 
 export interface Evaluator {
   evaluate(clickhouse: ClickHouse, input: EvaluationInput): Promise<DetectorSignal[]>;
@@ -21,6 +22,7 @@ export interface Evaluator {
 export const BACKTEST_EVALUATORS: readonly Evaluator[] = [
   { evaluate: evaluateSurges },
   { evaluate: evaluateTrends, daily: true },
+  { evaluate: evaluateAccumulations },
 ];
 
 export interface BacktestInput {

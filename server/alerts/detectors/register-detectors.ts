@@ -1,11 +1,13 @@
 // The detectors as scheduled jobs: they run whether or not a wall watches, and hand what they find
-// to a sink (the alerts domain's ingestSignals once it lands; a logger until then).
+// to a sink (the alerts domain's ingestSignals once it lands; a logger until then). Each evaluation
+// is national: one read per detector and cycle, the statistics in memory.
 import type { DetectorSignal } from '@shared/alert-signals';
 import type { ClickHouse } from '../../clickhouse/client';
 import type { Clock } from '../../clock';
 import type { JobScheduler } from '../../jobs/scheduler';
 import { alertBudgetPerDay } from './budget';
-import { evaluateSurges } from './surge-job';
+import { evaluateAccumulations } from './merchant-job';
+import { evaluateSurges, type EvaluationInput } from './surge-job';
 import { evaluateTrends } from './trend-job';
 
 export type SignalSink = (signals: DetectorSignal[], atMs: number) => void | Promise<void>;
@@ -16,26 +18,26 @@ export interface DetectorHost {
   clock: Clock;
 }
 
-export const SURGE_EVERY_MS = 60_000;
-/** the CUSUM judges whole days: a quarter of an hour is soon enough after midnight */
-export const TREND_EVERY_MS = 15 * 60_000;
+type Evaluate = (clickhouse: ClickHouse, input: EvaluationInput) => Promise<DetectorSignal[]>;
+
+/** job name, cadence (surges are judged by the hour: every minute catches one within a minute) */
+export const DETECTOR_JOBS: readonly [name: string, everyMs: number, evaluate: Evaluate][] = [
+  ['surge-detector', 60_000, evaluateSurges],
+  ['merchant-detector', 10 * 60_000, evaluateAccumulations],
+  // the CUSUM judges whole days: a quarter of an hour after midnight is soon enough
+  ['surge-trend-detector', 15 * 60_000, evaluateTrends],
+];
 
 export function registerDetectors(host: DetectorHost, sink: SignalSink, budgetPerDay = alertBudgetPerDay()): void {
-  const national = { regionFrom: 0, regionTo: 999_999 };
-  host.jobs.register({
-    name: 'surge-detector',
-    everyMs: SURGE_EVERY_MS,
-    async run() {
-      const atMs = host.clock.now();
-      await sink(await evaluateSurges(host.clickhouse, { ...national, atMs, budgetPerDay }), atMs);
-    },
-  });
-  host.jobs.register({
-    name: 'surge-trend-detector',
-    everyMs: TREND_EVERY_MS,
-    async run() {
-      const atMs = host.clock.now();
-      await sink(await evaluateTrends(host.clickhouse, { ...national, atMs, budgetPerDay }), atMs);
-    },
-  });
+  for (const [name, everyMs, evaluate] of DETECTOR_JOBS) {
+    host.jobs.register({
+      name,
+      everyMs,
+      async run() {
+        const atMs = host.clock.now();
+        const signals = await evaluate(host.clickhouse, { regionFrom: 0, regionTo: 999_999, atMs, budgetPerDay });
+        await sink(signals, atMs);
+      },
+    });
+  }
 }
