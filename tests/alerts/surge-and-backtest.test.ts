@@ -158,8 +158,10 @@ describe('POST /api/v1/alerts/backtest', () => {
     const response = await post('admin', { from: iso(now - 3 * 3_600_000), to: iso(now), scope: '420000' });
     expect(response.status).toBe(200);
     const { alerts } = (await response.json()) as { alerts: Record<string, unknown>[] };
-    const county = alerts.filter((a) => a.regionCode === COUNTY && a.category === 'food');
+    const county = alerts.filter((a) => a.regionCode === COUNTY && a.category === 'food' && a.kind === 'surge');
     expect(county).toHaveLength(1);
+    // the spatial scan sees the same outbreak as a cluster centred on the county
+    expect(alerts.some((a) => a.kind === 'cluster' && (a.regionCodes as string[]).includes(COUNTY))).toBe(true);
     expect(county[0]).toMatchObject({ kind: 'surge', kinds: ['surge'], regionCodes: [COUNTY] });
     for (const field of ['startedAt', 'detectedAt'])
       expect(Date.parse(county[0][field] as string)).toBeLessThanOrEqual(now);

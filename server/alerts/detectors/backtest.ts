@@ -12,6 +12,7 @@ import type { ClickHouse, QueryOptions } from '../../clickhouse/client';
 import { evaluateSurges, type EvaluationInput } from './surge-job';
 import { evaluateTrends } from './trend-job';
 import { evaluateAccumulations } from './merchant-job';
+import { createClusterEvaluator } from './cluster-job';
 
 export interface Evaluator {
   evaluate(clickhouse: ClickHouse, input: EvaluationInput): Promise<DetectorSignal[]>;
@@ -19,10 +20,12 @@ export interface Evaluator {
   daily?: boolean;
 }
 
-export const BACKTEST_EVALUATORS: readonly Evaluator[] = [
+/** A fresh set per run: the cluster scan keeps its Monte Carlo nulls per run and day. */
+export const backtestEvaluators = (): Evaluator[] => [
   { evaluate: evaluateSurges },
   { evaluate: evaluateTrends, daily: true },
   { evaluate: evaluateAccumulations },
+  { evaluate: createClusterEvaluator() },
 ];
 
 export interface BacktestInput {
@@ -61,7 +64,7 @@ export function toBacktestAlert(signal: DetectorSignal): BacktestAlert {
 }
 
 export async function runBacktest(clickhouse: ClickHouse, input: BacktestInput): Promise<BacktestAlert[]> {
-  const { scope, budgetPerDay, evaluators = BACKTEST_EVALUATORS } = input;
+  const { scope, budgetPerDay, evaluators = backtestEvaluators() } = input;
   const [regionFrom, regionTo] = readRange(scope);
   const [scopeFrom, scopeTo] = scopeRange(scope);
   const inScope = (signal: DetectorSignal) =>

@@ -50,3 +50,5 @@ export function surgeSeriesCount(): number {
 export const surgeTestsPerDay = () => surgeSeriesCount() * 24;
 /** Daily CUSUM tests on city and province series. */
 export const cusumTestsPerDay = () => (regionCount('city') + regionCount('province')) * CATEGORY_CODES.length;
+/** The scan's one statistic per category, re-judged hourly as its 24-hour blocks slide. */
+export const clusterTestsPerDay = () => CATEGORY_CODES.length * 24;

@@ -6,6 +6,7 @@ import type { ClickHouse } from '../../clickhouse/client';
 import type { Clock } from '../../clock';
 import type { JobScheduler } from '../../jobs/scheduler';
 import { alertBudgetPerDay } from './budget';
+import { createClusterEvaluator } from './cluster-job';
 import { evaluateAccumulations } from './merchant-job';
 import { evaluateSurges, type EvaluationInput } from './surge-job';
 import { evaluateTrends } from './trend-job';
@@ -24,6 +25,7 @@ type Evaluate = (clickhouse: ClickHouse, input: EvaluationInput) => Promise<Dete
 export const DETECTOR_JOBS: readonly [name: string, everyMs: number, evaluate: Evaluate][] = [
   ['surge-detector', 60_000, evaluateSurges],
   ['merchant-detector', 10 * 60_000, evaluateAccumulations],
+  ['cluster-detector', 10 * 60_000, createClusterEvaluator()],
   // the CUSUM judges whole days: a quarter of an hour after midnight is soon enough
   ['surge-trend-detector', 15 * 60_000, evaluateTrends],
 ];
