@@ -25,7 +25,7 @@ export const backtestEvaluators = (): Evaluator[] => [
   { evaluate: evaluateSurges },
   { evaluate: evaluateTrends, daily: true },
   { evaluate: evaluateAccumulations },
-  { evaluate: createClusterEvaluator() },
+  { evaluate: createClusterEvaluator({ newNullsPerCycle: Number.POSITIVE_INFINITY }) },
 ];
 
 export interface BacktestInput {

@@ -1,7 +1,7 @@
 // Spatial clusters by category (cluster-scan.ts) turned into signals. The Monte Carlo null of a
 // category depends only on its counties' expectations, which move by a 56th each day: it is drawn
 // once per category and China-time day and kept, so a cycle scans the observed counts only. At most
-// NEW_NULLS_PER_CYCLE nulls are drawn in one cycle (a national one takes ~0.2 s of CPU), yielding
+// NEW_NULLS_PER_CYCLE null is drawn in one cycle (a national category takes about 1 s of CPU), yielding
 // between categories, so the first cycle of a day does not hold up the walls' ticks; a category
 // whose null is not drawn yet is judged at the next cycle.
 import type { DetectorSignal } from '@shared/alert-signals';
@@ -24,7 +24,7 @@ import { MAX_NEIGHBOURS, nearestCounties } from './neighbours';
 
 export type NullCache = Map<string, NullDistribution>;
 
-export const NEW_NULLS_PER_CYCLE = 4;
+export const NEW_NULLS_PER_CYCLE = 1;
 
 function seedOf(text: string): number {
   let h = 2166136261;
@@ -73,7 +73,7 @@ export async function detectClusters(
     if (!nullMaxima) {
       if (newNulls >= newNullsPerCycle) continue;
       newNulls += 1;
-      nullCache.set(cacheKey, (nullMaxima = nullDistribution(counties, seedOf(cacheKey))));
+      nullCache.set(cacheKey, (nullMaxima = await nullDistribution(counties, seedOf(cacheKey))));
     }
     const pValue = zonePValue(zone, nullMaxima, counties.length * (MAX_NEIGHBOURS + 1) * CLUSTER_DURATIONS);
     if (pValue > budget.alpha) continue;

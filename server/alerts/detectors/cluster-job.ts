@@ -5,10 +5,11 @@ import type { ClickHouse } from '../../clickhouse/client';
 import { runQuery } from '../../clickhouse/define-query';
 import { clusterCells } from '../../queries/alerts/cluster-cells';
 import { clusterTestsPerDay, detectorBudget } from './budget';
-import { detectClusters, type NullCache } from './cluster-detector';
+import { detectClusters, NEW_NULLS_PER_CYCLE, type NullCache } from './cluster-detector';
 import { surgeEndMs, type EvaluationInput } from './surge-job';
 
-export function createClusterEvaluator() {
+/** newNullsPerCycle: the backtest draws every null it needs at once (it is not sharing a wall's CPU). */
+export function createClusterEvaluator({ newNullsPerCycle = NEW_NULLS_PER_CYCLE } = {}) {
   const nullCache: NullCache = new Map();
   return async (clickhouse: ClickHouse, input: EvaluationInput): Promise<DetectorSignal[]> => {
     const endMs = surgeEndMs(input.atMs);
@@ -19,6 +20,6 @@ export function createClusterEvaluator() {
       input.queryOptions,
     );
     const budget = detectorBudget(input.budgetPerDay, clusterTestsPerDay());
-    return detectClusters(cells, endMs, input.atMs, budget, nullCache);
+    return detectClusters(cells, endMs, input.atMs, budget, nullCache, newNullsPerCycle);
   };
 }

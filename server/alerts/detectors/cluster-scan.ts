@@ -38,12 +38,18 @@ export interface Zone {
 export function bestZone(counties: readonly ScanCounty[], cumulative: Float64Array[]): Zone | undefined {
   let best: Zone | undefined;
   const c = new Float64Array(CLUSTER_DURATIONS);
+  const last = CLUSTER_DURATIONS - 1;
   for (let center = 0; center < counties.length; center += 1) {
+    const { neighbours } = counties[center];
+    const size = Math.min(neighbours.length, MAX_NEIGHBOURS) + 1;
+    // most zones of a sparse day cannot reach the minimum count even whole: skip them cheaply
+    let most = cumulative[center][last];
+    for (let k = 1; k < size; k += 1) most += cumulative[neighbours[k - 1]][last];
+    if (most < CLUSTER_MIN_COUNT) continue;
     c.fill(0);
     let perDay = 0;
-    const members = [center, ...counties[center].neighbours];
-    for (let k = 0; k < Math.min(members.length, MAX_NEIGHBOURS + 1); k += 1) {
-      const j = members[k];
+    for (let k = 0; k < size; k += 1) {
+      const j = k === 0 ? center : neighbours[k - 1];
       perDay += counties[j].expectedPerDay;
       const cum = cumulative[j];
       for (let d = 0; d < CLUSTER_DURATIONS; d += 1) {
@@ -97,12 +103,20 @@ export interface NullDistribution {
   maxima: Float64Array;
 }
 
-/** The maxima of the scan over replicates drawn under the expectations. */
-export function nullDistribution(counties: readonly ScanCounty[], seed = 1, replicates = CLUSTER_REPLICATES) {
+/**
+ * The maxima of the scan over replicates drawn under the expectations. A national category takes
+ * about a second of CPU: it yields to the event loop every few replicates so walls keep ticking.
+ */
+export async function nullDistribution(
+  counties: readonly ScanCounty[],
+  seed = 1,
+  replicates = CLUSTER_REPLICATES,
+): Promise<NullDistribution> {
   const random = uniform(seed);
   const maxima = new Float64Array(replicates);
   const cum = counties.map(() => new Float64Array(CLUSTER_DURATIONS));
   for (let r = 0; r < replicates; r += 1) {
+    if (r % 8 === 7) await new Promise((resolve) => setImmediate(resolve));
     for (let i = 0; i < counties.length; i += 1) {
       let sum = 0;
       for (let d = 0; d < CLUSTER_DURATIONS; d += 1) cum[i][d] = sum += poisson(counties[i].expectedPerDay, random);
@@ -112,7 +126,7 @@ export function nullDistribution(counties: readonly ScanCounty[], seed = 1, repl
   const mean = maxima.reduce((a, b) => a + b, 0) / replicates;
   const sd = Math.sqrt(maxima.reduce((a, b) => a + (b - mean) ** 2, 0) / (replicates - 1));
   const scale = (sd * Math.sqrt(6)) / Math.PI;
-  return { location: mean - EULER_GAMMA * scale, scale, maxima } satisfies NullDistribution;
+  return { location: mean - EULER_GAMMA * scale, scale, maxima };
 }
 
 /** The p-value of a best zone against the null maxima. */

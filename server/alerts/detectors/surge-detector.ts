@@ -47,22 +47,23 @@ const parentOf = (cell: SurgeCell) =>
       ? `${cell.regionCode.slice(0, 2)}0000`
       : undefined;
 
-function seriesOf(cells: readonly SurgeCell[], endMs: number): Map<string, Series> {
+function seriesOf(cell: SurgeCell, special: Uint8Array): Series {
   const n = SURGE_HISTORY_HOURS;
-  const special = specialHours(endMs - n * HOUR_MS, n);
-  const byKey = new Map<string, Series>();
-  for (const cell of cells) {
-    const counts = new Int32Array(n);
-    for (let i = 0; i < cell.agoHours.length; i += 1) {
-      const at = n - 1 - cell.agoHours[i];
-      if (at >= 0) counts[at] = Math.max(0, cell.counts[i]);
-    }
-    imputeSpecialHours(counts, special, n - JUDGED_HOURS);
-    const sums = cumulative(counts);
-    const baseline = sums[n - 2 * HOURS_PER_WEEK + 2];
-    byKey.set(keyOf(cell.regionCode, cell.category), { cell, sums, baseline });
+  const counts = new Int32Array(n);
+  for (let i = 0; i < cell.agoHours.length; i += 1) {
+    const at = n - 1 - cell.agoHours[i];
+    if (at >= 0) counts[at] = Math.max(0, cell.counts[i]);
   }
-  return byKey;
+  imputeSpecialHours(counts, special, n - JUDGED_HOURS);
+  const sums = cumulative(counts);
+  return { cell, sums, baseline: sums[n - 2 * HOURS_PER_WEEK + 2] };
+}
+
+/** Cases in the last 24 hours: under the minimum count, no window of the cell can fire. */
+function lastDayCases(cell: SurgeCell): number {
+  let sum = 0;
+  for (let i = 0; i < cell.agoHours.length; i += 1) if (cell.agoHours[i] < 24) sum += cell.counts[i];
+  return sum;
 }
 
 /** Surge signals at one evaluation; `endMs` is the hour after the last one read. */
@@ -74,21 +75,32 @@ export function detectSurges(
 ): DetectorSignal[] {
   const n = SURGE_HISTORY_HOURS;
   const factor = evaluationFactor(endMs - HOUR_MS);
-  const all = seriesOf(cells, endMs);
+  const special = specialHours(endMs - n * HOUR_MS, n);
+  const cellsByKey = new Map(cells.map((cell) => [keyOf(cell.regionCode, cell.category), cell]));
+  // series are built only for cells that may fire and for their parents, once each
+  const built = new Map<string, Series>();
+  const series = (key: string) => {
+    let found = built.get(key);
+    const cell = cellsByKey.get(key);
+    if (!found && cell) built.set(key, (found = seriesOf(cell, special)));
+    return found;
+  };
   const signals: DetectorSignal[] = [];
-  for (const series of all.values()) {
-    const { cell } = series;
+  for (const cell of cells) {
+    if (lastDayCases(cell) < SURGE_MIN_COUNT) continue;
+    const own = series(keyOf(cell.regionCode, cell.category))!;
     const parentCode = parentOf(cell);
-    const parent = parentCode ? all.get(keyOf(parentCode, cell.category)) : undefined;
-    const share = parent ? (series.baseline + 0.5) / (parent.baseline + 1) : 0;
-    const score = surgeScore(series.sums, n, {
+    const parent = parentCode ? series(keyOf(parentCode, cell.category)) : undefined;
+    const share = parent ? (own.baseline + 0.5) / (parent.baseline + 1) : 0;
+    const score = surgeScore(own.sums, n, {
       minCount: SURGE_MIN_COUNT,
-      adjustExpected: (windowHours, own) => {
+      adjustExpected: (windowHours, ownExpected) => {
         const parentExpected = parent && hourOfWeekExpected(parent.sums, n, windowHours)?.expected;
         // the weight of a region's own window mean grows with the cases behind it (weeks x mean)
-        const ownCases = own * BASELINE_WEEKS;
+        const ownCases = ownExpected * BASELINE_WEEKS;
         const lambda = ownCases / (ownCases + BORROW_HALF_WEIGHT_CASES);
-        const blended = parentExpected === undefined ? own : lambda * own + (1 - lambda) * share * parentExpected;
+        const blended =
+          parentExpected === undefined ? ownExpected : lambda * ownExpected + (1 - lambda) * share * parentExpected;
         return Math.max(blended, 0.05) * factor;
       },
     });
