@@ -18,7 +18,9 @@ CREATE TABLE IF NOT EXISTS party_hour
 ENGINE = SummingMergeTree(cases)
 PARTITION BY toYYYYMMDD(hour)
 ORDER BY (hour, party_kind, party, category, region_code)
-TTL hour + INTERVAL 120 DAY;
+TTL hour + INTERVAL 120 DAY
+-- fed from case_versions: an insert repeated from the insert journal must not count twice (0010)
+SETTINGS non_replicated_deduplication_window = 100;
 
 CREATE MATERIALIZED VIEW IF NOT EXISTS party_hour_merchant_mv TO party_hour AS
 SELECT toStartOfHour(at) AS hour, 'merchant' AS party_kind, v.merchant_name AS party, cell_category AS category,

@@ -13,6 +13,8 @@ import { evaluateSurges, type EvaluationInput } from './surge-job';
 import { evaluateTrends } from './trend-job';
 import { evaluateAccumulations } from './merchant-job';
 import { createClusterEvaluator } from './cluster-job';
+import { DETECTOR_COUNT } from './budget';
+import { evaluateTermDetector, TERM_DETECTOR_DEFAULTS } from './term-detector';
 
 export interface Evaluator {
   evaluate(clickhouse: ClickHouse, input: EvaluationInput): Promise<DetectorSignal[]>;
@@ -26,6 +28,14 @@ export const backtestEvaluators = (): Evaluator[] => [
   { evaluate: evaluateTrends, daily: true },
   { evaluate: evaluateAccumulations },
   { evaluate: createClusterEvaluator({ newNullsPerCycle: Number.POSITIVE_INFINITY }) },
+  // national; the backtest keeps the signals touching its scope
+  {
+    evaluate: (clickhouse, { atMs, budgetPerDay }) =>
+      evaluateTermDetector(clickhouse, atMs, {
+        ...TERM_DETECTOR_DEFAULTS,
+        falseSignalsPerDay: budgetPerDay / DETECTOR_COUNT,
+      }),
+  },
 ];
 
 export interface BacktestInput {

@@ -5,10 +5,11 @@ import type { DetectorSignal } from '@shared/alert-signals';
 import type { ClickHouse } from '../../clickhouse/client';
 import type { Clock } from '../../clock';
 import type { JobScheduler } from '../../jobs/scheduler';
-import { alertBudgetPerDay } from './budget';
+import { alertBudgetPerDay, DETECTOR_COUNT } from './budget';
 import { createClusterEvaluator } from './cluster-job';
 import { evaluateAccumulations } from './merchant-job';
 import { evaluateSurges, type EvaluationInput } from './surge-job';
+import { registerTermDetector } from './term-detector';
 import { evaluateTrends } from './trend-job';
 
 export type SignalSink = (signals: DetectorSignal[], atMs: number) => void | Promise<void>;
@@ -42,4 +43,6 @@ export function registerDetectors(host: DetectorHost, sink: SignalSink, budgetPe
       },
     });
   }
+  // emerging terms (term-detector.ts) take their equal share of the same budget
+  registerTermDetector(host, sink, { falseSignalsPerDay: budgetPerDay / DETECTOR_COUNT });
 }
