@@ -22,8 +22,9 @@ TTL hour + INTERVAL 120 DAY
 -- fed from case_versions: an insert repeated from the insert journal must not count twice (0010)
 SETTINGS non_replicated_deduplication_window = 100;
 
-CREATE MATERIALIZED VIEW IF NOT EXISTS party_hour_merchant_mv TO party_hour AS
-SELECT toStartOfHour(at) AS hour, 'merchant' AS party_kind, v.merchant_name AS party, cell_category AS category,
+-- One view for both kinds: the second ARRAY JOIN makes a row per party kind, empty names dropped.
+CREATE MATERIALIZED VIEW IF NOT EXISTS party_hour_mv TO party_hour AS
+SELECT toStartOfHour(at) AS hour, p.1 AS party_kind, p.2 AS party, cell_category AS category,
        cell_region AS region_code, toInt64(sign) AS cases
 FROM case_versions AS v
 ARRAY JOIN
@@ -31,15 +32,5 @@ ARRAY JOIN
     [v.received_at, v.prev_received_at] AS at,
     [v.category, v.prev_category] AS cell_category,
     [v.region_code, v.prev_region_code] AS cell_region
-WHERE is_head = 1 AND (sign = 1 OR prev_exists = 1) AND v.merchant_name != '';
-
-CREATE MATERIALIZED VIEW IF NOT EXISTS party_hour_brand_mv TO party_hour AS
-SELECT toStartOfHour(at) AS hour, 'brand' AS party_kind, v.brand AS party, cell_category AS category,
-       cell_region AS region_code, toInt64(sign) AS cases
-FROM case_versions AS v
-ARRAY JOIN
-    [1, -1] AS sign,
-    [v.received_at, v.prev_received_at] AS at,
-    [v.category, v.prev_category] AS cell_category,
-    [v.region_code, v.prev_region_code] AS cell_region
-WHERE is_head = 1 AND (sign = 1 OR prev_exists = 1) AND v.brand != '';
+ARRAY JOIN [('merchant', v.merchant_name), ('brand', v.brand)] AS p
+WHERE is_head = 1 AND (sign = 1 OR prev_exists = 1) AND p.2 != '';

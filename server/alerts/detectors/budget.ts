@@ -30,6 +30,15 @@ export interface DetectorBudget {
   recurrenceDays(pValue: number): number;
 }
 
+/** The figures every signal carries about its own surprise. */
+export function surprise(pValue: number, budget: DetectorBudget) {
+  return {
+    pValue,
+    score: -Math.log10(Math.max(pValue, 1e-300)),
+    recurrenceDays: budget.recurrenceDays(pValue),
+  };
+}
+
 export function detectorBudget(budgetPerDay: number, testsPerDay: number): DetectorBudget {
   const alpha = budgetPerDay / (DETECTOR_COUNT * testsPerDay);
   return {

@@ -10,7 +10,7 @@ import { cstDayOf, isoCst } from '@shared/calendar/cst-day';
 import { getRegion } from '@shared/regions';
 import { DAY_MS } from '@shared/time';
 import { CLUSTER_BASELINE_DAYS, type ClusterCell } from '../../queries/alerts/cluster-cells';
-import type { DetectorBudget } from './budget';
+import { surprise, type DetectorBudget } from './budget';
 import {
   bestZone,
   CLUSTER_DURATIONS,
@@ -90,9 +90,7 @@ export async function detectClusters(
       windowHours: zone.durationDays * 24,
       observed: zone.observed,
       expected: Math.round(zone.expected * 100) / 100,
-      pValue,
-      score: -Math.log10(Math.max(pValue, 1e-300)),
-      recurrenceDays: budget.recurrenceDays(pValue),
+      ...surprise(pValue, budget),
     });
   }
   return signals;

@@ -15,7 +15,7 @@ import { isoCst } from '@shared/calendar/cst-day';
 import { DAY_MS } from '@shared/time';
 import { negBinomialUpperTail } from '../stats/tails';
 import type { CategoryPartyRates, PartyWindow } from '../../queries/alerts/party-windows';
-import type { DetectorBudget } from './budget';
+import { surprise, type DetectorBudget } from './budget';
 
 export const PARTY_BASELINE_DAYS = 84;
 /** cases in the last day, and in the last week, below which a party never alarms */
@@ -81,9 +81,7 @@ export function detectAccumulations(
       windowHours: windowDays * 24,
       observed: best.observed,
       expected: Math.round(best.expected * 100) / 100,
-      pValue,
-      score: -Math.log10(Math.max(pValue, 1e-300)),
-      recurrenceDays: budget.recurrenceDays(pValue),
+      ...surprise(pValue, budget),
     });
   }
   return signals;

@@ -19,7 +19,7 @@ import { HOUR_MS } from '@shared/time';
 import { cumulative, hourOfWeekExpected, HOURS_PER_WEEK } from '../stats/hour-of-week';
 import { surgeScore } from '../stats/surge-score';
 import type { SurgeCell } from '../../queries/alerts/surge-cells';
-import type { DetectorBudget } from './budget';
+import { surprise, type DetectorBudget } from './budget';
 import { evaluationFactor, imputeSpecialHours, specialHours } from './calendar-effects';
 
 /** 8 baseline weeks + 1 guard week + the current one, and 2 spare weeks to impute holidays from. */
@@ -116,9 +116,7 @@ export function detectSurges(
       windowHours: score.windowHours,
       observed: score.observed,
       expected: Math.round(score.expected * 100) / 100,
-      pValue: score.pValue,
-      score: -Math.log10(Math.max(score.pValue, 1e-300)),
-      recurrenceDays: budget.recurrenceDays(score.pValue),
+      ...surprise(score.pValue, budget),
     });
   }
   return signals;
