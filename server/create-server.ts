@@ -24,6 +24,8 @@ import { createIngestQueue } from './ingest/ingest-queue';
 import { ingestRoutes } from './ingest/routes';
 import { loadTermSegmenter } from './ingest/term-segmenter';
 import { createJobScheduler } from './jobs/scheduler';
+import { registerDetectors, type SignalSink } from './alerts/detectors/register-detectors';
+import { backtestRoutes } from './alerts/backtest-routes';
 import { registerIncidentMetrics } from './incidents/incident-metrics';
 import { createIncidentRepository } from './incidents/repository';
 import { incidentRoutes } from './incidents/routes';
@@ -42,6 +44,8 @@ export interface CreateServerOptions {
   logger?: Logger;
   /** an already open ClickHouse (benchmarks share one); by default opened from config */
   clickhouse?: ClickHouse;
+  /** where the detectors' signals go; by default they are logged (until the alerts domain takes them) */
+  onSignals?: SignalSink;
 }
 
 export function createServer({
@@ -109,6 +113,10 @@ export function createServer({
   // features register their jobs here; they run from the first successful migration, walls or not
   const jobs = createJobScheduler({ clock, metrics, logger });
   const notices = createNoticeRepository({ clickhouse, logger });
+  const logSignals: SignalSink = (signals) => {
+    for (const signal of signals) logger.info({ signal }, 'detector signal');
+  };
+  registerDetectors({ jobs, clickhouse, clock }, options.onSignals ?? logSignals);
   const incidents = createIncidentRepository({ clickhouse, logger, clock, clocks: config.incidentClocks });
   registerIncidentMetrics(metrics.registry, incidents, clock);
 
@@ -131,6 +139,7 @@ export function createServer({
   );
   app.use(statsRoutes({ tokens, clickhouse, timeLimitMs: config.statsTimeLimitMs }));
   app.use(noticeRoutes({ tokens, notices, clock }));
+  app.use(backtestRoutes({ tokens, clickhouse, stepTimeLimitMs: config.statsTimeLimitMs }));
   app.use(incidentRoutes({ tokens, incidents }));
   app.use('/api', apiNotFound(app));
   app.use(staticRoutes(config.boundaryDir));

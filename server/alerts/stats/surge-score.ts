@@ -21,15 +21,21 @@ export interface SurgeOptions extends HourOfWeekOptions {
   windowsHours?: readonly number[];
   /** fewer cases than this in a window never alarm, however improbable (one odd case is not a surge) */
   minCount?: number;
+  /**
+   * Replaces a window's hour-of-week expectation (calendar factors, a sparse series borrowing
+   * its parent region's shape); by default the series' own.
+   */
+  adjustExpected?: (windowHours: number, expected: number) => number;
 }
 
 export function surgeScore(sums: Float64Array, end: number, options: SurgeOptions = {}): SurgeScore | undefined {
-  const { windowsHours = SURGE_WINDOWS_HOURS, minCount = 3 } = options;
+  const { windowsHours = SURGE_WINDOWS_HOURS, minCount = 3, adjustExpected } = options;
   let best: SurgeScore | undefined;
   for (const windowHours of windowsHours) {
     const window = hourOfWeekExpected(sums, end, windowHours, options);
     if (!window) continue;
-    const { observed, expected } = window;
+    const { observed } = window;
+    const expected = adjustExpected ? adjustExpected(windowHours, window.expected) : window.expected;
     let dispersion = 1;
     let pValue = 1;
     // at or below its mean, or below the minimum count, a window is no surge: skip the tail
