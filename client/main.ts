@@ -1,4 +1,5 @@
 // Start-up: read the URL once (token, layout, scope, language), then connect and render.
+import './env/zod-without-eval';
 import { createPinia } from 'pinia';
 import { createApp, watch } from 'vue';
 import { isValidScope } from '@shared/regions';
