@@ -82,6 +82,7 @@ function regionRows(scope: ScopeParams, intake: IntakeResult, workload: Workload
       todayPer100k: region.population ? round((today / region.population) * 100_000, 3) : null,
       open: load?.open ?? 0,
       overdue: load?.overdue ?? 0,
+      dueSoon: load?.dueSoon ?? 0,
     };
   });
 }
@@ -105,6 +106,7 @@ export function assemblePanels(scope: ScopeParams, a: GroupAnswers, memory: Memo
       lastHour: intake.lastHour,
       open: workload.open,
       overdue: workload.overdue,
+      dueSoon: workload.dueSoon,
       onTimeRate30d: workload.closed30d > 0 ? round(workload.closedOnTime30d / workload.closed30d, 4) : null,
       closed30d: workload.closed30d,
       recoveredTodayYuan: workload.recoveredTodayYuan,
