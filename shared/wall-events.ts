@@ -30,6 +30,8 @@ export interface WallKpis {
   overdue: number;
   /** open cases not overdue whose deadline falls by the end of the 2nd working day after today */
   dueSoon: number;
+  /** the current or next year the working-day calendar has no data for: deadlines there are estimates */
+  missingCalendarYears: number[];
   /** share of cases closed within their deadline among those closed in the last 30 days; null when none closed */
   onTimeRate30d: number | null;
   /** cases closed in the last 30 days (the on-time rate's denominator) */

@@ -24,6 +24,7 @@ function panels(total = 10): WallParts {
       open: 5,
       overdue: 1,
       dueSoon: 2,
+      missingCalendarYears: [],
       onTimeRate30d: 0.97,
       closed30d: 100,
       recoveredTodayYuan: 1000,

@@ -2,6 +2,7 @@
 // current to. A part drawn from several groups is as old as its oldest source: the wall must never
 // look fresher than it is. Which groups feed which part is declared once, below; the refresh cadence
 // each part announces (shared/panels.ts) is checked against it in assemble-panels.test.ts.
+import { activeCalendar } from '@shared/calendar';
 import type { Refresh } from '@shared/panels';
 import { childrenOf } from '@shared/regions';
 import { MINUTE_MS, WEEK_MS } from '@shared/time';
@@ -107,6 +108,7 @@ export function assemblePanels(scope: ScopeParams, a: GroupAnswers, memory: Memo
       open: workload.open,
       overdue: workload.overdue,
       dueSoon: workload.dueSoon,
+      missingCalendarYears: activeCalendar().missingYears(a.workload.forMs),
       onTimeRate30d: workload.closed30d > 0 ? round(workload.closedOnTime30d / workload.closed30d, 4) : null,
       closed30d: workload.closed30d,
       recoveredTodayYuan: workload.recoveredTodayYuan,

@@ -44,6 +44,7 @@ describe('overdue and due-soon on the wall', () => {
     await client.waitFor((p) => p.panels.kpis?.open === 4, 'open cases counted');
     const state = mergedState(client.payloads)!;
     expect(state.panels.kpis).toMatchObject({ open: 4, overdue: 1, dueSoon: 2 });
+    expect(state.panels.kpis.missingCalendarYears).toEqual(activeCalendar().missingYears(clockMs));
     const row = (code: string) => state.panels.regions.find((r) => r.code === code);
     expect(row('420000')).toMatchObject({ open: 3, overdue: 1, dueSoon: 1 });
     expect(row('110000')).toMatchObject({ open: 1, overdue: 0, dueSoon: 1 });
