@@ -26,6 +26,14 @@ describe('office time', () => {
   });
 });
 
+/** A case received at 10:00 on FROM's day, by phone. */
+const inputOf = (kind: 'complaint' | 'report', amountYuan: number) => ({
+  kind,
+  channel: 'phone' as const,
+  receivedAtMs: FROM + 10 * 3_600_000,
+  amountYuan,
+});
+
 describe('case lifecycles', () => {
   const model = new CaseModel({ seed: 31 });
   const sims = model
@@ -104,12 +112,7 @@ describe('case lifecycles', () => {
   });
 
   it('hands a configurable share of complaints and reports in late', () => {
-    const input = {
-      kind: 'report' as const,
-      channel: 'web' as const,
-      receivedAtMs: FROM + 10 * 3_600_000,
-      amountYuan: 0,
-    };
+    const input = inputOf('report', 0);
     const late = (lateShare: number) => {
       let n = 0;
       for (let i = 0; i < 2000; i += 1) {
@@ -130,12 +133,7 @@ describe('case lifecycles', () => {
   });
 
   it('compresses lifecycles at SIM_SPEED without moving the receipt', () => {
-    const input = {
-      kind: 'complaint' as const,
-      channel: 'phone' as const,
-      receivedAtMs: FROM + 10 * 3_600_000,
-      amountYuan: 100,
-    };
+    const input = inputOf('complaint', 100);
     const normal = planLifecycle(new Rng(4), input);
     const fast = planLifecycle(new Rng(4), input, 1 / 60);
     expect(fast.map((s) => s.status)).toEqual(normal.map((s) => s.status));
