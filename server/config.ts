@@ -15,6 +15,8 @@ export interface ServerConfig {
   clickhousePassword?: string;
   clickhouseDatabase?: string;
   tokensFile?: string;
+  /** CALENDAR_FILE: the administrator's working-day calendar (docs/deadlines.md); unset: DATA_DIR/calendar-extra.json if present */
+  calendarFile?: string;
   /** sockets one token may hold open on /wall at once; the next handshake is refused (too-many-sockets) */
   maxSocketsPerToken: number;
   /** messages a wall socket may send per second on average, and in one burst; beyond: rate-limited */
@@ -78,6 +80,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     clickhousePassword: env.CLICKHOUSE_PASSWORD || undefined,
     clickhouseDatabase: env.CLICKHOUSE_DATABASE || undefined,
     tokensFile: env.TOKENS_FILE || undefined,
+    calendarFile: env.CALENDAR_FILE ? path.resolve(env.CALENDAR_FILE) : undefined,
     maxSocketsPerToken: intFrom(env.MAX_SOCKETS_PER_TOKEN, 50, 'MAX_SOCKETS_PER_TOKEN'),
     socketMessagesPerS: intFrom(env.SOCKET_MESSAGES_PER_S, 10, 'SOCKET_MESSAGES_PER_S'),
     socketMessageBurst: intFrom(env.SOCKET_MESSAGE_BURST, 20, 'SOCKET_MESSAGE_BURST'),

@@ -6,6 +6,8 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { Server as SocketServer } from 'socket.io';
+import { setActiveCalendar } from '@shared/calendar';
+import { loadCalendar } from '@shared/calendar/calendar-file';
 import { loadTokens } from './auth/tokens';
 import { createClickHouse, type ClickHouse } from './clickhouse/client';
 import { migrate } from './clickhouse/migrate';
@@ -17,12 +19,14 @@ import { httpMetrics } from './http/http-metrics';
 import { securityHeaderValues, securityHeaders } from './http/security-headers';
 import { staticRoutes } from './http/static-routes';
 import { statsRoutes } from './http/stats-routes';
+import { caseRoutes } from './cases/case-routes';
 import { createCaseWriter } from './ingest/case-writer';
 import type { StoredRow } from './ingest/case-row';
 import { openInsertJournal } from './ingest/insert-journal';
 import { createIngestQueue } from './ingest/ingest-queue';
 import { ingestRoutes } from './ingest/routes';
 import { loadTermSegmenter } from './ingest/term-segmenter';
+import { recomputeDeadlines } from './deadlines/recompute-deadlines';
 import { createJobScheduler } from './jobs/scheduler';
 import { registerDetectors, type SignalSink } from './alerts/detectors/register-detectors';
 import { backtestRoutes } from './alerts/backtest-routes';
@@ -48,13 +52,13 @@ export interface CreateServerOptions {
   onSignals?: SignalSink;
 }
 
-export function createServer({
-  config,
-  clock = systemClock,
-  logger = createLogger(config.logLevel),
-  ...options
-}: CreateServerOptions) {
+export function createServer({ config, clock = systemClock, logger = createLogger(config.logLevel), ...options }: CreateServerOptions) {
   const metrics = createMetrics();
+  // before anything computes a deadline: the shipped years plus the administrator's (an invalid
+  // file stops the start here, every problem listed)
+  const calendar = loadCalendar({ calendarFile: config.calendarFile, dataDir: config.dataDir });
+  setActiveCalendar(calendar.calendar);
+  if (calendar.file) logger.info({ file: calendar.file, years: calendar.addedYears }, 'calendar years added');
   const clickhouse =
     options.clickhouse ??
     createClickHouse({
@@ -92,7 +96,7 @@ export function createServer({
     registry: metrics.registry,
     onAcquired: () => {
       caseWriter = newCaseWriter();
-      if (health.migrated) void queue.replayNow();
+      if (health.migrated) void queue.replayNow().then(recomputeStoredDeadlines);
     },
   });
   const queue = createIngestQueue({
@@ -124,7 +128,7 @@ export function createServer({
   app.disable('x-powered-by');
   app.use(httpMetrics(metrics));
   app.use(securityHeaders(config.frameAncestors));
-  app.use(opsRoutes({ clickhouse, metrics, spool, health, lease }));
+  app.use(opsRoutes({ clickhouse, metrics, spool, health, lease, calendar: calendar.calendar, clock }));
   app.use(
     ingestRoutes({
       tokens,
@@ -141,6 +145,7 @@ export function createServer({
   app.use(noticeRoutes({ tokens, notices, clock }));
   app.use(backtestRoutes({ tokens, clickhouse, stepTimeLimitMs: config.statsTimeLimitMs }));
   app.use(incidentRoutes({ tokens, incidents }));
+  app.use(caseRoutes({ tokens, clickhouse, clock }));
   app.use('/api', apiNotFound(app));
   app.use(staticRoutes(config.boundaryDir));
   app.use((error: Error & { status?: number; type?: string }, _req: Request, res: Response, _next: NextFunction) => {
@@ -180,6 +185,18 @@ export function createServer({
   let migrationTimer: NodeJS.Timeout | undefined;
   let stopping = false;
 
+  /**
+   * Brings stored deadlines up to the calendar loaded (docs/deadlines.md). After the spool replay, so
+   * the heads rewritten are the newest; only on the writer (a standby does it when it takes over);
+   * a failure is logged and retried at the next start. Servers sharing a store share the calendar file.
+   */
+  async function recomputeStoredDeadlines(): Promise<void> {
+    if (!lease.isWriter()) return;
+    await recomputeDeadlines({ clickhouse, queue, years: calendar.years, calendar: calendar.calendar, logger }).catch(
+      (error: Error) => logger.error({ err: error.message }, 'deadlines not recomputed for the calendar'),
+    );
+  }
+
   /** Applies migrations, retrying while ClickHouse is unreachable; the ingest spools meanwhile. */
   async function prepareStore(): Promise<void> {
     try {
@@ -192,6 +209,7 @@ export function createServer({
       health.migrated = true;
       if (!stopping) jobs.start();
       await queue.replayNow();
+      await recomputeStoredDeadlines();
     } catch (error) {
       logger.warn({ err: (error as Error).message }, 'ClickHouse not ready; retrying migrations in 2 s');
       if (!stopping) migrationTimer = setTimeout(() => void prepareStore(), 2000);

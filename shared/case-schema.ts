@@ -8,6 +8,7 @@ import {
   LINE_CODES,
   STATUS_CODES,
 } from './codes';
+import { EXTENDED_DAYS } from './deadlines';
 import { isKnownRegion } from './regions';
 
 /** ISO 8601 with an explicit offset (Z or ±hh:mm): a time without a zone is ambiguous on a national platform. */
@@ -34,6 +35,13 @@ export const caseInputSchema = z
     id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1-64 characters of A-Z a-z 0-9 _ -'),
     receivedAt: isoWithOffset,
     updatedAt: isoWithOffset.optional(),
+    /** when the complaint was accepted: from then on the 45-working-day mediation clock runs */
+    acceptedAt: isoWithOffset.optional(),
+    /** a report's verification extended by 15 working days (30 in all) */
+    extendedDays: z
+      .number()
+      .refine((n) => (EXTENDED_DAYS as readonly number[]).includes(n), `must be ${EXTENDED_DAYS.join(' or ')}`)
+      .optional(),
     line: z.enum(LINE_CODES),
     kind: z.enum(KIND_CODES),
     channel: z.enum(CHANNEL_CODES),
@@ -65,6 +73,14 @@ export const caseInputSchema = z
   .refine((c) => c.updatedAt === undefined || Date.parse(c.updatedAt) >= Date.parse(c.receivedAt), {
     message: 'must not be earlier than receivedAt',
     path: ['updatedAt'],
+  })
+  .refine((c) => c.acceptedAt === undefined || Date.parse(c.acceptedAt) >= Date.parse(c.receivedAt), {
+    message: 'must not be earlier than receivedAt',
+    path: ['acceptedAt'],
+  })
+  .refine((c) => !c.extendedDays || c.kind === 'report', {
+    message: 'only the verification of a report can be extended',
+    path: ['extendedDays'],
   });
 
 export type CaseInput = z.infer<typeof caseInputSchema>;
@@ -78,7 +94,7 @@ export const MAX_CLOCK_SKEW_MS = 10 * 60_000;
  * The checks that depend on the time of posting: a case from the future, or one older than the
  * retention the store keeps, would be stored wrongly or dropped silently by the TTL. "field: reason".
  */
-export function checkCaseTimes(c: Pick<CaseInput, 'receivedAt' | 'updatedAt'>, nowMs: number): string[] {
+export function checkCaseTimes(c: Pick<CaseInput, 'receivedAt' | 'updatedAt' | 'acceptedAt'>, nowMs: number): string[] {
   const errors: string[] = [];
   const latest = nowMs + MAX_CLOCK_SKEW_MS;
   const received = Date.parse(c.receivedAt);
@@ -87,6 +103,7 @@ export function checkCaseTimes(c: Pick<CaseInput, 'receivedAt' | 'updatedAt'>, n
   if (received > latest) errors.push('receivedAt: is in the future');
   if (received < oldest.getTime()) errors.push(`receivedAt: is older than the ${RETENTION_YEARS}-year retention`);
   if (c.updatedAt !== undefined && Date.parse(c.updatedAt) > latest) errors.push('updatedAt: is in the future');
+  if (c.acceptedAt !== undefined && Date.parse(c.acceptedAt) > latest) errors.push('acceptedAt: is in the future');
   return errors;
 }
 

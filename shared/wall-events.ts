@@ -28,6 +28,10 @@ export interface WallKpis {
   open: number;
   /** open cases past their legal deadline */
   overdue: number;
+  /** open cases not overdue whose deadline falls by the end of the 2nd working day after today */
+  dueSoon: number;
+  /** the current or next year the working-day calendar has no data for: deadlines there are estimates */
+  missingCalendarYears: number[];
   /** share of cases closed within their deadline among those closed in the last 30 days; null when none closed */
   onTimeRate30d: number | null;
   /** cases closed in the last 30 days (the on-time rate's denominator) */
@@ -67,6 +71,8 @@ export interface RegionRow {
   todayPer100k: number | null;
   open: number;
   overdue: number;
+  /** open cases due by the end of the 2nd working day after today, not yet overdue */
+  dueSoon: number;
 }
 
 export interface RankedItem {

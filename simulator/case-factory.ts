@@ -37,6 +37,8 @@ export interface FactoryParts {
   geo: Geography;
   mixes: Mixes;
   names: NameBook;
+  /** SIM_LATE_SHARE: complaints and reports handled after their deadline */
+  lateShare?: number;
 }
 
 const MERCHANT_SHARE = { complaint: 0.92, report: 0.85, consultation: 0.35, suggestion: 0.2 } as const;
@@ -111,7 +113,7 @@ export function buildCase(parts: FactoryParts, seed: CaseSeed): SimCase {
   };
   const steps = planLifecycle(
     rng,
-    { kind: incident.kind, channel, receivedAtMs: seed.receivedAtMs, amountYuan: amountYuan ?? 0 },
+    { kind: incident.kind, channel, receivedAtMs: seed.receivedAtMs, amountYuan: amountYuan ?? 0, lateShare: parts.lateShare },
     1 / seed.speed,
   );
   return { facts, steps };
@@ -122,6 +124,9 @@ export function versionAt(sim: SimCase, index: number): CaseInput {
   const step = sim.steps[index];
   const version: CaseInput = { ...sim.facts, updatedAt: toCstIso(step.atMs), status: step.status };
   if (step.recoveredYuan !== undefined) version.recoveredYuan = step.recoveredYuan;
+  // a version is the whole case: once accepted, every later one says when
+  const accepted = sim.steps.slice(0, index + 1).findLast((s) => s.acceptedAtMs !== undefined);
+  if (accepted?.acceptedAtMs !== undefined) version.acceptedAt = toCstIso(accepted.acceptedAtMs);
   return version;
 }
 

@@ -1,6 +1,7 @@
 // The simulator's own settings from the environment (README: Configuration). The server knows none
 // of them: the simulator is a client of its HTTP ingest API.
 import { intFrom } from '@server/config';
+import { DEFAULT_LATE_SHARE } from './lifecycle';
 
 export interface SimulatorConfig {
   /** SIMULATOR=off: `npm run demo` serves without simulator and backfill */
@@ -11,6 +12,8 @@ export interface SimulatorConfig {
   speed: number;
   /** SIM_INJECT: comma-separated incident scenarios the demo starts at once (e.g. food-poisoning) */
   inject: string[];
+  /** SIM_LATE_SHARE: share of complaints and reports handled after their legal deadline (0 to 1) */
+  lateShare: number;
 }
 
 export function loadSimulatorConfig(env: NodeJS.ProcessEnv = process.env): SimulatorConfig {
@@ -22,5 +25,12 @@ export function loadSimulatorConfig(env: NodeJS.ProcessEnv = process.env): Simul
       .split(',')
       .map((s) => s.trim())
       .filter(Boolean),
+    lateShare: shareFrom(env.SIM_LATE_SHARE, DEFAULT_LATE_SHARE, 'SIM_LATE_SHARE'),
   };
+}
+
+function shareFrom(value: string | undefined, fallback: number, name: string): number {
+  const share = intFrom(value, fallback, name);
+  if (share > 1) throw new Error(`${name} must be a share from 0 to 1, got "${value}"`);
+  return share;
 }

@@ -1,9 +1,10 @@
 // The life of a case as a chain of status changes with realistic delays inside the legal deadlines
 // (shared/deadlines.ts): consultations are answered on the line or within a working day; complaints
-// are accepted within 7 working days and mediated within 45; reports are verified within 15. A few
-// complaints and reports (about 4.5%) run past their deadline: the overdue cases the wall must show.
+// are accepted within 7 working days and mediated within 45 of acceptance; reports are verified
+// within 15. A small share of complaints and reports (SIM_LATE_SHARE, 2% by default; one city's
+// seeds report 99.8% on time) run past their deadline: the overdue cases the wall must show.
 import type { Channel, Kind, Status } from '@shared/codes';
-import { addWorkingDays, dueAt } from '@shared/deadlines';
+import { caseDeadlines, dueAt } from '@shared/deadlines';
 import { DAY_MS, HOUR_MS, MINUTE_MS } from '@shared/time';
 import type { Rng } from './random';
 import { afterWorkingDays, isStaffedHour } from './working-time';
@@ -13,6 +14,8 @@ export interface Step {
   atMs: number;
   /** set on resolved and closed steps when money came back */
   recoveredYuan?: number;
+  /** set on a complaint's accepted step: versions from it on carry acceptedAt (the mediation clock) */
+  acceptedAtMs?: number;
 }
 
 /** The transitions the simulator produces; lifecycle.test.ts holds every chain to them. */
@@ -27,13 +30,16 @@ export const ALLOWED_TRANSITIONS: Readonly<Record<Status, readonly Status[]>> = 
   closed: [],
 };
 
-export const OVERDUE_SHARE = 0.045;
+/** Complaints and reports handled after their deadline, unless the model is given another share. */
+export const DEFAULT_LATE_SHARE = 0.02;
 
 export interface LifecycleInput {
   kind: Kind;
   channel: Channel;
   receivedAtMs: number;
   amountYuan: number;
+  /** share of complaints and reports handled late (0 to 1); DEFAULT_LATE_SHARE when absent */
+  lateShare?: number;
 }
 
 const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
@@ -62,29 +68,44 @@ function decide(rng: Rng, steps: Step[], at: number, rejectShare: number, transf
  * Resolution then closure (after the call-back) before `limitMs`, the legal limit for this stage; or,
  * for the overdue share, some days after `dueMs`, the case's deadline as the wall computes it.
  */
-function finish(rng: Rng, steps: Step[], from: number, medianWd: number, limitMs: number, dueMs: number, recovered?: number): void {
-  const overdue = rng.chance(OVERDUE_SHARE);
+function finish(
+  rng: Rng,
+  steps: Step[],
+  from: number,
+  medianWd: number,
+  dueMs: number,
+  lateShare: number,
+  recovered?: number,
+): void {
+  const overdue = rng.chance(lateShare);
+  const limitMs = dueMs;
   const resolved = overdue
     ? dueMs + Math.max(DAY_MS, rng.logNormal(8 * DAY_MS, 0.7))
     : Math.min(afterWorkingDays(from, workingDays(rng, medianWd, 0.2, 40)), limitMs - 2 * HOUR_MS);
   steps.push({ status: 'resolved', atMs: resolved, recoveredYuan: recovered });
   const closed = afterWorkingDays(resolved, workingDays(rng, 1.5, 0.1, 5));
-  steps.push({ status: 'closed', atMs: overdue ? closed : Math.min(closed, limitMs - MINUTE_MS), recoveredYuan: recovered });
+  steps.push({
+    status: 'closed',
+    atMs: overdue ? closed : Math.min(closed, limitMs - MINUTE_MS),
+    recoveredYuan: recovered,
+  });
 }
 
 function complaint(rng: Rng, input: LifecycleInput, steps: Step[]): void {
   const received = input.receivedAtMs;
-  const acceptBy = addWorkingDays(new Date(received), 7).getTime();
+  const acceptBy = caseDeadlines({ kind: 'complaint', receivedAt: received }).dueAtMs;
   const decidedAt = Math.min(afterWorkingDays(received, workingDays(rng, 1.2, 0.05, 6.5)), acceptBy - 10 * MINUTE_MS);
   const accepted = decide(rng, steps, decidedAt, 0.08, 0.05);
   if (accepted === null) return;
+  steps[steps.length - 1].acceptedAtMs = accepted;
   const mediating = afterWorkingDays(accepted, workingDays(rng, 0.3, 0.02, 1));
   steps.push({ status: 'mediating', atMs: mediating });
-  const due = dueAt('complaint', new Date(received)).getTime();
-  const limit = Math.min(due, addWorkingDays(new Date(accepted), 45).getTime());
+  // from acceptance the server's clock is the mediation deadline, 45 working days on
+  const mediateBy = caseDeadlines({ kind: 'complaint', receivedAt: received, acceptedAt: accepted }).dueAtMs;
   // about two mediations in three bring money back, usually most of it
-  const recovered = input.amountYuan > 0 && rng.chance(0.65) ? round2(input.amountYuan * rng.between(0.4, 1)) : undefined;
-  finish(rng, steps, mediating, 7, limit, due, recovered);
+  const recovered =
+    input.amountYuan > 0 && rng.chance(0.65) ? round2(input.amountYuan * rng.between(0.4, 1)) : undefined;
+  finish(rng, steps, mediating, 7, mediateBy, lateShareOf(input), recovered);
 }
 
 function report(rng: Rng, input: LifecycleInput, steps: Step[]): void {
@@ -93,9 +114,10 @@ function report(rng: Rng, input: LifecycleInput, steps: Step[]): void {
   if (accepted === null) return;
   const verifying = afterWorkingDays(accepted, workingDays(rng, 0.3, 0.02, 1));
   steps.push({ status: 'verifying', atMs: verifying });
-  const recovered = input.amountYuan > 0 && rng.chance(0.15) ? round2(input.amountYuan * rng.between(0.3, 1)) : undefined;
+  const recovered =
+    input.amountYuan > 0 && rng.chance(0.15) ? round2(input.amountYuan * rng.between(0.3, 1)) : undefined;
   const due = dueAt('report', new Date(received)).getTime();
-  finish(rng, steps, verifying, 5, due, due, recovered);
+  finish(rng, steps, verifying, 5, due, lateShareOf(input), recovered);
 }
 
 function consultation(rng: Rng, input: LifecycleInput, steps: Step[]): void {
@@ -117,8 +139,13 @@ function consultation(rng: Rng, input: LifecycleInput, steps: Step[]): void {
 
 function suggestion(rng: Rng, input: LifecycleInput, steps: Step[]): void {
   const due = dueAt('suggestion', new Date(input.receivedAtMs)).getTime() - MINUTE_MS;
-  steps.push({ status: 'resolved', atMs: Math.min(afterWorkingDays(input.receivedAtMs, workingDays(rng, 4, 0.2, 14)), due) });
+  steps.push({
+    status: 'resolved',
+    atMs: Math.min(afterWorkingDays(input.receivedAtMs, workingDays(rng, 4, 0.2, 14)), due),
+  });
 }
+
+const lateShareOf = (input: LifecycleInput) => input.lateShare ?? DEFAULT_LATE_SHARE;
 
 function round2(yuan: number): number {
   return Math.round(yuan * 100) / 100;
@@ -139,6 +166,7 @@ export function planLifecycle(rng: Rng, input: LifecycleInput, timeScale = 1): S
     const scaled = input.receivedAtMs + (steps[i].atMs - input.receivedAtMs) * timeScale;
     previous = Math.max(Math.round(scaled / 1000) * 1000, previous + 1000);
     steps[i].atMs = previous;
+    if (steps[i].acceptedAtMs !== undefined) steps[i].acceptedAtMs = previous;
   }
   return steps;
 }

@@ -22,6 +22,8 @@ export interface CaseModelOptions {
   seed: number;
   /** SIM_SPEED: arrivals this many times denser, lifecycles this many times shorter */
   speed?: number;
+  /** SIM_LATE_SHARE: complaints and reports handled after their deadline (lifecycle.ts DEFAULT_LATE_SHARE) */
+  lateShare?: number;
 }
 
 /** Region tables and code mixes are the same for every seed: built once per process. */
@@ -47,11 +49,11 @@ export class CaseModel {
   private readonly scenariosByDay = new Map<number, Scenario[]>();
   private injected: Scenario[] = [];
 
-  constructor({ seed, speed = 1 }: CaseModelOptions) {
+  constructor({ seed, speed = 1, lateShare }: CaseModelOptions) {
     this.seed = seed >>> 0;
     this.speed = speed > 0 ? speed : 1;
     sharedGeography ??= new Geography();
-    this.parts = { geo: sharedGeography, mixes: new Mixes(), names: new NameBook(this.seed) };
+    this.parts = { geo: sharedGeography, mixes: new Mixes(), names: new NameBook(this.seed), lateShare };
     this.scenarioCtx = { seed: this.seed, geo: this.parts.geo, names: this.parts.names };
     this.idPrefix = `S${this.seed.toString(36)}${this.speed === 1 ? '' : `x${String(this.speed).replace('.', '_')}`}`;
   }

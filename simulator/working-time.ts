@@ -1,31 +1,28 @@
 // Office time on the Beijing calendar: handling steps (accepting, mediating, verifying) happen in
 // office hours on working days, so delays are drawn in working days and mapped back to the clock.
-// "Office time" is a single axis counting only 08:30-17:30 Monday to Friday; adding 1.0 to it moves
-// one working day ahead. Public holidays are not modelled, as in shared/deadlines.ts.
+// "Office time" is a single axis counting only 08:30-17:30 of working days; adding 1.0 to it moves
+// one working day ahead. Working days are those of the national holiday calendar (public holidays
+// off, make-up Saturdays and Sundays worked): the one calendar the server's deadlines use.
+import { activeCalendar } from '@shared/calendar';
+import { dayOfDate } from '@shared/calendar/cst-day';
 import { CST_OFFSET_MS, DAY_MS, HOUR_MS } from '@shared/time';
 
 export const OFFICE_START_MS = 8.5 * HOUR_MS;
 export const OFFICE_DAY_MS = 9 * HOUR_MS;
-/** Day index (days since 1970-01-01) of Monday 1970-01-05. */
-const FIRST_MONDAY = 4;
+/** Office time counts working days after this day (CST day number); the calendar knows days from 1990. */
+const ORIGIN_DAY = dayOfDate('1999-12-31');
 
-function workingDaysBefore(dayIndex: number): number {
-  const sinceMonday = dayIndex - FIRST_MONDAY;
-  const weeks = Math.floor(sinceMonday / 7);
-  return weeks * 5 + Math.min(sinceMonday - weeks * 7, 5);
+/** Working days before `day` (days since 1970-01-01, China time), counted from the origin. */
+function workingDaysBefore(day: number): number {
+  return activeCalendar().workingDaysBetween(ORIGIN_DAY, day - 1);
 }
 
-function isWorkingDay(dayIndex: number): boolean {
-  const weekday = (((dayIndex - FIRST_MONDAY) % 7) + 7) % 7; // 0 = Monday
-  return weekday < 5;
-}
-
-/** Position on the office-time axis, in working days; nights and weekends collapse to a point. */
+/** Position on the office-time axis, in working days; nights and days off collapse to a point. */
 export function toOfficeDays(ms: number): number {
   const local = ms + CST_OFFSET_MS;
   const day = Math.floor(local / DAY_MS);
   const before = workingDaysBefore(day);
-  if (!isWorkingDay(day)) return before;
+  if (!activeCalendar().isWorkingDay(day)) return before;
   const intoOffice = Math.min(Math.max(local - day * DAY_MS - OFFICE_START_MS, 0), OFFICE_DAY_MS);
   return before + intoOffice / OFFICE_DAY_MS;
 }
@@ -39,8 +36,8 @@ export function fromOfficeDays(officeDays: number): number {
     whole -= 1;
     frac = 1;
   }
-  const weeks = Math.floor(whole / 5);
-  const day = FIRST_MONDAY + weeks * 7 + (whole - weeks * 5);
+  // the working day with `whole` working days before it
+  const day = activeCalendar().addWorkingDays(ORIGIN_DAY, whole + 1);
   return day * DAY_MS - CST_OFFSET_MS + OFFICE_START_MS + frac * OFFICE_DAY_MS;
 }
 

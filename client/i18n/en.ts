@@ -5,6 +5,7 @@ import type { Messages } from './zh';
 export const en: Messages = {
   appTitle: '12315 Command Centre',
   scopeNational: 'China',
+  calendarMissing: (years: string) => `Holiday calendar lacks ${years}: deadlines counted Monday to Friday`,
   noToken: {
     title: 'This display is not authorised yet',
     body: 'Open this page with the wall URL the server prints at start (it carries ?token=). The token is kept on this machine, so you only do this once.',
@@ -53,6 +54,7 @@ export const en: Messages = {
     lastHour: 'Last hour',
     open: 'Open',
     overdue: 'Overdue',
+    dueSoon: 'Due in 2 working days',
     onTimeRate: 'On time (30 d)',
     recovered: 'Recovered today',
     noBase: 'n/a',
@@ -62,6 +64,7 @@ export const en: Messages = {
     lastHour: 'Last hour',
     per100k: 'Per 100k',
     overdue: 'Overdue',
+    dueSoon: 'Due soon',
   },
   volume: { current: 'Today', baseline: 'Last week' },
   merchants: { merchants: 'Merchants', brands: 'Brands' },

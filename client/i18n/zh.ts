@@ -5,6 +5,7 @@ import type { WallErrorCode } from '@shared/wall-errors';
 export const zh = {
   appTitle: '12315 指挥中心',
   scopeNational: '全国',
+  calendarMissing: (years: string) => `节假日日历缺少 ${years} 年：期限暂按周一至周五计算`,
   noToken: {
     title: '此显示屏尚未授权',
     body: '请使用服务器启动时打印的大屏地址（带 ?token= 参数）打开本页面。令牌会保存在本机，之后无需再次输入。',
@@ -54,6 +55,7 @@ export const zh = {
     lastHour: '近1小时',
     open: '办理中',
     overdue: '已超期',
+    dueSoon: '两个工作日内到期',
     onTimeRate: '30日按时办结率',
     recovered: '今日挽回损失',
     noBase: '无对比',
@@ -63,6 +65,7 @@ export const zh = {
     lastHour: '近1小时',
     per100k: '每10万人',
     overdue: '超期',
+    dueSoon: '临期',
   },
   volume: { current: '今日', baseline: '上周同期' },
   merchants: { merchants: '商家', brands: '品牌' },

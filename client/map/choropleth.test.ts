@@ -10,6 +10,7 @@ const row = (code: string, today: number, per100k: number | null = null): Region
   todayPer100k: per100k,
   open: 0,
   overdue: 0,
+  dueSoon: 0,
 });
 
 describe('choropleth scale', () => {

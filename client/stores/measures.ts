@@ -1,7 +1,7 @@
 // The measures the map and the region ranking can colour and sort by.
 import type { RegionRow } from '@shared/wall-events';
 
-export const MEASURES = ['today', 'lastHour', 'per100k', 'overdue'] as const;
+export const MEASURES = ['today', 'lastHour', 'per100k', 'overdue', 'dueSoon'] as const;
 export type Measure = (typeof MEASURES)[number];
 
 /** The value of a region for a measure; null where it is unknown (per 100k without a population). */
@@ -15,6 +15,8 @@ export function measureValue(row: RegionRow, measure: Measure): number | null {
       return row.todayPer100k;
     case 'overdue':
       return row.overdue;
+    case 'dueSoon':
+      return row.dueSoon;
   }
 }
 

@@ -23,6 +23,8 @@ function panels(total = 10): WallParts {
       lastHour: 3,
       open: 5,
       overdue: 1,
+      dueSoon: 2,
+      missingCalendarYears: [],
       onTimeRate30d: 0.97,
       closed30d: 100,
       recoveredTodayYuan: 1000,

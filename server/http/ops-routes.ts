@@ -1,7 +1,9 @@
 // GET /healthz and GET /metrics. Unauthenticated on purpose: load balancers and Prometheus scrape
 // them; they reveal no case data.
 import { Router } from 'express';
+import type { WorkingCalendar } from '@shared/calendar';
 import type { ClickHouse } from '../clickhouse/client';
+import type { Clock } from '../clock';
 import type { Metrics } from '../ops/metrics';
 import type { Spool } from '../ingest/spool';
 
@@ -10,7 +12,17 @@ export interface HealthState {
   startedAtMs: number;
 }
 
-export function opsRoutes(deps: { clickhouse: ClickHouse; metrics: Metrics; spool: Spool; health: HealthState; lease: { isWriter(): boolean; holder(): string | undefined } }): Router {
+export interface OpsDeps {
+  clickhouse: ClickHouse;
+  metrics: Metrics;
+  spool: Spool;
+  health: HealthState;
+  calendar: WorkingCalendar;
+  clock: Clock;
+  lease: { isWriter(): boolean; holder(): string | undefined };
+}
+
+export function opsRoutes(deps: OpsDeps): Router {
   const router = Router();
   router.get('/healthz', async (_req, res) => {
     const answering = await deps.clickhouse.ping();
@@ -19,11 +31,21 @@ export function opsRoutes(deps: { clickhouse: ClickHouse; metrics: Metrics; spoo
     const reasons = [
       ...(answering ? [] : ['ClickHouse is not answering: cases are spooled']),
       ...(deps.health.migrated ? [] : ['migrations are not applied yet']),
-      ...(spool.writable ? [] : [`the spool disk fails (${spool.error}): cases that cannot be stored are refused with 503`]),
+      ...(spool.writable
+        ? []
+        : [`the spool disk fails (${spool.error}): cases that cannot be stored are refused with 503`]),
     ];
+    // a missing calendar year degrades deadlines to estimates, not the service: 200 with a warning
+    const missingCalendarYears = deps.calendar.missingYears(deps.clock.now());
+    const warnings = missingCalendarYears.map(
+      (year) =>
+        `the working-day calendar has no ${year}: deadlines counting its days assume Monday to Friday (add it: docs/deadlines.md)`,
+    );
     res.status(reasons.length === 0 ? 200 : 503).json({
       status: reasons.length === 0 ? 'ok' : 'unavailable',
       reasons,
+      warnings,
+      missingCalendarYears,
       clickhouse: deps.clickhouse.mode,
       clickhouseAnswering: answering,
       migrated: deps.health.migrated,

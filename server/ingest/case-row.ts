@@ -1,7 +1,7 @@
 // From a validated case as posted to the row stored in case_versions (without the lifecycle
 // bookkeeping, which the writer adds when it knows the case's current head).
 import type { CaseInput } from '@shared/case-schema';
-import { dueAt } from '@shared/deadlines';
+import { caseDeadlines } from '@shared/deadlines';
 import { toDateTime, toDateTime64 } from '../clickhouse/datetime';
 import { scrubPersonalData } from './scrub';
 import { termsOfSummary } from './term-segmenter';
@@ -11,7 +11,12 @@ export interface CaseVersion {
   id: string;
   versionAtMs: number;
   receivedAtMs: number;
+  /** the deadline running now (shared/deadlines.ts caseDeadlines) */
   dueAtMs: number;
+  /** complaints: acceptance starts the mediation clock; absent in spool lines written before it existed */
+  acceptedAtMs?: number | null;
+  /** reports: 15 when verification was extended */
+  extendedDays?: number;
   line: string;
   kind: string;
   channel: string;
@@ -37,11 +42,20 @@ export interface CaseVersion {
 
 export function toCaseVersion(input: CaseInput): CaseVersion {
   const receivedAtMs = Date.parse(input.receivedAt);
+  const acceptedAtMs = input.acceptedAt === undefined ? null : Date.parse(input.acceptedAt);
+  const extendedDays = input.extendedDays ?? 0;
   return {
     id: input.id,
     versionAtMs: input.updatedAt ? Date.parse(input.updatedAt) : receivedAtMs,
     receivedAtMs,
-    dueAtMs: dueAt(input.kind, new Date(receivedAtMs)).getTime(),
+    dueAtMs: caseDeadlines({
+      kind: input.kind,
+      receivedAt: receivedAtMs,
+      acceptedAt: acceptedAtMs ?? undefined,
+      extendedDays,
+    }).dueAtMs,
+    acceptedAtMs,
+    extendedDays,
     line: input.line,
     kind: input.kind,
     channel: input.channel,
@@ -99,6 +113,8 @@ export function toStoredRow(version: CaseVersion, isHead: boolean, prev: CaseHea
     version_at: toDateTime64(version.versionAtMs),
     received_at: toDateTime64(version.receivedAtMs),
     due_at: toDateTime(version.dueAtMs),
+    accepted_at: version.acceptedAtMs == null ? null : toDateTime64(version.acceptedAtMs),
+    extended_days: version.extendedDays ?? 0,
     line: version.line,
     kind: version.kind,
     channel: version.channel,

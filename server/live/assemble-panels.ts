@@ -2,6 +2,7 @@
 // current to. A part drawn from several groups is as old as its oldest source: the wall must never
 // look fresher than it is. Which groups feed which part is declared once, below; the refresh cadence
 // each part announces (shared/panels.ts) is checked against it in assemble-panels.test.ts.
+import { activeCalendar } from '@shared/calendar';
 import type { Refresh } from '@shared/panels';
 import { childrenOf } from '@shared/regions';
 import { MINUTE_MS, WEEK_MS } from '@shared/time';
@@ -82,6 +83,7 @@ function regionRows(scope: ScopeParams, intake: IntakeResult, workload: Workload
       todayPer100k: region.population ? round((today / region.population) * 100_000, 3) : null,
       open: load?.open ?? 0,
       overdue: load?.overdue ?? 0,
+      dueSoon: load?.dueSoon ?? 0,
     };
   });
 }
@@ -105,6 +107,8 @@ export function assemblePanels(scope: ScopeParams, a: GroupAnswers, memory: Memo
       lastHour: intake.lastHour,
       open: workload.open,
       overdue: workload.overdue,
+      dueSoon: workload.dueSoon,
+      missingCalendarYears: activeCalendar().missingYears(a.workload.forMs),
       onTimeRate30d: workload.closed30d > 0 ? round(workload.closedOnTime30d / workload.closed30d, 4) : null,
       closed30d: workload.closed30d,
       recoveredTodayYuan: workload.recoveredTodayYuan,

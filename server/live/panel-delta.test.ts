@@ -112,6 +112,7 @@ const row = (code: string, today: number): RegionRow => ({
   todayPer100k: null,
   open: 0,
   overdue: 0,
+  dueSoon: 0,
 });
 
 /** The next tick's list: some rows gone, some changed, some moved, some new, in a shuffled order. */

@@ -63,6 +63,7 @@ export function queryWorkload(ch: ClickHouse, scope: ScopeParams, t: TickTimes):
   return runQuery(ch, wallWorkload, {
     ...scope,
     hourNowMs: t.hourNowMs,
+    dueSoonByMs: t.dueSoonByMs,
     closedFromMs: t.hourNowMs - ON_TIME_WINDOW_MS,
     recoveredFromMs: t.todayFromMs,
   });

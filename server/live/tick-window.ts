@@ -1,6 +1,8 @@
 // What one tick of one scope asks ClickHouse about: the scope's adcode range and child level, and
 // the time windows derived from the tick's clock time. Pure, so the boundaries can be reasoned about
 // (and tested) apart from the queries: "today" starts at midnight in China Standard Time.
+import { activeCalendar } from '@shared/calendar';
+import { cstDayOf, endOfDayMs } from '@shared/calendar/cst-day';
 import { LIMITS } from '@shared/panels';
 import { childDivisor, scopeLevel, scopeRange, type Scope, type ScopeLevel } from '@shared/regions';
 import { DAY_MS, HOUR_MS, MINUTE_MS, cstMidnight, floorTo } from '@shared/time';
@@ -28,6 +30,8 @@ export const URGENT_WINDOW_MS = DAY_MS;
 /** case_feed holds two days; the newest cases are looked for in all of it. */
 export const FEED_WINDOW_MS = 2 * DAY_MS;
 export const ON_TIME_WINDOW_MS = 30 * DAY_MS;
+/** A case is due soon when its deadline falls within this many working days (today not counted). */
+export const DUE_SOON_WORKING_DAYS = 2;
 
 export interface ScopeParams {
   scope: Scope;
@@ -55,6 +59,8 @@ export interface TickTimes {
   hourFromMs: number;
   /** start of the current hour (overdue = deadline hour before it) */
   hourNowMs: number;
+  /** end of the second working day after today, China time, on the holiday calendar (due soon = by then) */
+  dueSoonByMs: number;
 }
 
 export function tickTimes(nowMs: number): TickTimes {
@@ -66,6 +72,7 @@ export function tickTimes(nowMs: number): TickTimes {
     todayFromMs: cstMidnight(nowMs),
     hourFromMs: floorTo(nowMs - HOUR_MS, MINUTE_MS),
     hourNowMs: floorTo(nowMs, HOUR_MS),
+    dueSoonByMs: endOfDayMs(activeCalendar().addWorkingDays(cstDayOf(nowMs), DUE_SOON_WORKING_DAYS)),
   };
 }
 

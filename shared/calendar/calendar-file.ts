@@ -5,7 +5,7 @@
 // because deadlines computed with a half-read calendar would be silently wrong.
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseCalendarFile } from './calendar-schema';
+import { parseCalendarFile, type CalendarYear } from './calendar-schema';
 import { mergeCalendarYears, SHIPPED_CALENDAR_YEARS } from './index';
 import { WorkingCalendar } from './working-calendar';
 
@@ -20,6 +20,8 @@ export interface CalendarFileSource {
 
 export interface LoadedCalendar {
   calendar: WorkingCalendar;
+  /** the years it holds, shipped and added (an added year replaces a shipped one) */
+  years: CalendarYear[];
   /** the administrator's file that was read, if any */
   file?: string;
   /** years the file added or replaced */
@@ -29,7 +31,11 @@ export interface LoadedCalendar {
 export function loadCalendar(source: CalendarFileSource): LoadedCalendar {
   const file = source.calendarFile ?? path.join(source.dataDir, DEFAULT_CALENDAR_FILE_NAME);
   if (!source.calendarFile && !fs.existsSync(file)) {
-    return { calendar: new WorkingCalendar(SHIPPED_CALENDAR_YEARS), addedYears: [] };
+    return {
+      calendar: new WorkingCalendar(SHIPPED_CALENDAR_YEARS),
+      years: [...SHIPPED_CALENDAR_YEARS],
+      addedYears: [],
+    };
   }
   let data: unknown;
   try {
@@ -38,8 +44,10 @@ export function loadCalendar(source: CalendarFileSource): LoadedCalendar {
     throw new Error(`calendar file ${file} cannot be read as JSON: ${(error as Error).message}`, { cause: error });
   }
   const added = parseCalendarFile(data, file).years;
+  const years = mergeCalendarYears(SHIPPED_CALENDAR_YEARS, added);
   return {
-    calendar: new WorkingCalendar(mergeCalendarYears(SHIPPED_CALENDAR_YEARS, added)),
+    calendar: new WorkingCalendar(years),
+    years,
     file,
     addedYears: added.map((y) => y.year).sort((a, b) => a - b),
   };

@@ -2,7 +2,8 @@
 -- whose size follows the open cases, not the history), and from activity_hour the closures and
 -- on-time closures of the last 30 days and the money recovered today.
 -- Overdue: deadlines fall at the end of a day (xx:59:59), so a case is overdue once its deadline
--- hour has fully passed: due_hour < the start of the current hour.
+-- hour has fully passed: due_hour < the start of the current hour. Due soon: not overdue, and due by
+-- the end of the second working day from today (dueSoonBy, computed with the holiday calendar).
 -- grouped_by: 'open' rows (one per child region) hold the open columns, the one 'activity' row the
 -- closure columns; each holds zeros in the other's. child_region_code: as in intake/wall-intake.sql.
 SELECT
@@ -11,6 +12,7 @@ SELECT
        intDiv(region_code, {childDivisor:UInt32}) * {childDivisor:UInt32}) AS child_region_code,
     sum(cases) AS open_cases,
     sumIf(cases, due_hour < {hourNow:DateTime('UTC')}) AS overdue_cases,
+    sumIf(cases, due_hour >= {hourNow:DateTime('UTC')} AND due_hour <= {dueSoonBy:DateTime('UTC')}) AS due_soon_cases,
     toInt64(0) AS closed_30d_cases,
     toInt64(0) AS closed_on_time_30d_cases,
     toFloat64(0) AS recovered_today_yuan
@@ -23,6 +25,7 @@ SELECT
     toUInt32(0) AS child_region_code,
     toInt64(0) AS open_cases,
     toInt64(0) AS overdue_cases,
+    toInt64(0) AS due_soon_cases,
     sumIf(closed, hour >= {closedFrom:DateTime('UTC')}) AS closed_30d_cases,
     sumIf(closed_on_time, hour >= {closedFrom:DateTime('UTC')}) AS closed_on_time_30d_cases,
     toFloat64(sumIf(recovered_yuan, hour >= {todayFrom:DateTime('UTC')})) AS recovered_today_yuan

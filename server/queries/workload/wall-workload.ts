@@ -1,4 +1,4 @@
-// Open and overdue cases of one scope by child region (open_cases), and its closures, on-time
+// Open, overdue and due-soon cases of one scope by child region (open_cases), and its closures, on-time
 // closures and money recovered (activity_hour).
 import { toDateTime } from '../../clickhouse/datetime';
 import { defineQuery } from '../../clickhouse/define-query';
@@ -7,6 +7,8 @@ import { childOf, type ChildRegions } from '../region-range';
 export interface WorkloadInput extends ChildRegions {
   /** start of the current hour: a case whose deadline hour is before it is overdue */
   hourNowMs: number;
+  /** end of the second working day from today (the holiday calendar): a case due by then is due soon */
+  dueSoonByMs: number;
   /** closures are counted from here (the on-time window) */
   closedFromMs: number;
   /** money recovered is counted from here (today) */
@@ -18,6 +20,7 @@ interface WorkloadRow {
   child_region_code: number;
   open_cases: number;
   overdue_cases: number;
+  due_soon_cases: number;
   closed_30d_cases: number;
   closed_on_time_30d_cases: number;
   recovered_today_yuan: number;
@@ -26,10 +29,11 @@ interface WorkloadRow {
 export interface WorkloadResult {
   open: number;
   overdue: number;
+  dueSoon: number;
   closed30d: number;
   closedOnTime30d: number;
   recoveredTodayYuan: number;
-  children: Map<string, { open: number; overdue: number }>;
+  children: Map<string, { open: number; overdue: number; dueSoon: number }>;
 }
 
 export const wallWorkload = defineQuery<WorkloadInput, WorkloadRow, WorkloadResult>({
@@ -40,6 +44,7 @@ export const wallWorkload = defineQuery<WorkloadInput, WorkloadRow, WorkloadResu
     regionFrom: input.regionFrom,
     regionTo: input.regionTo,
     hourNow: toDateTime(input.hourNowMs),
+    dueSoonBy: toDateTime(input.dueSoonByMs),
     closedFrom: toDateTime(input.closedFromMs),
     todayFrom: toDateTime(input.recoveredFromMs),
   }),
@@ -47,6 +52,7 @@ export const wallWorkload = defineQuery<WorkloadInput, WorkloadRow, WorkloadResu
     const result: WorkloadResult = {
       open: 0,
       overdue: 0,
+      dueSoon: 0,
       closed30d: 0,
       closedOnTime30d: 0,
       recoveredTodayYuan: 0,
@@ -61,11 +67,13 @@ export const wallWorkload = defineQuery<WorkloadInput, WorkloadRow, WorkloadResu
       }
       result.open += row.open_cases;
       result.overdue += row.overdue_cases;
+      result.dueSoon += row.due_soon_cases;
       const code = childOf(input, row.child_region_code);
       if (!code) continue;
-      const seen = result.children.get(code) ?? { open: 0, overdue: 0 };
+      const seen = result.children.get(code) ?? { open: 0, overdue: 0, dueSoon: 0 };
       seen.open += row.open_cases;
       seen.overdue += row.overdue_cases;
+      seen.dueSoon += row.due_soon_cases;
       result.children.set(code, seen);
     }
     result.recoveredTodayYuan = Math.round(result.recoveredTodayYuan * 100) / 100;
