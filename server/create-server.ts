@@ -8,6 +8,8 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import { Server as SocketServer } from 'socket.io';
 import { setActiveCalendar } from '@shared/calendar';
 import { loadCalendar } from '@shared/calendar/calendar-file';
+import { createAlertsDomain } from './alerts/alerts-domain';
+import { alertRoutes } from './alerts/routes';
 import { loadTokens } from './auth/tokens';
 import { createClickHouse, type ClickHouse } from './clickhouse/client';
 import { migrate } from './clickhouse/migrate';
@@ -123,6 +125,7 @@ export function createServer({ config, clock = systemClock, logger = createLogge
   registerDetectors({ jobs, clickhouse, clock }, options.onSignals ?? logSignals);
   const incidents = createIncidentRepository({ clickhouse, logger, clock, clocks: config.incidentClocks });
   registerIncidentMetrics(metrics.registry, incidents, clock);
+  const alerts = createAlertsDomain({ clickhouse, logger, clock, jobs });
 
   const app = express();
   app.disable('x-powered-by');
@@ -146,6 +149,7 @@ export function createServer({ config, clock = systemClock, logger = createLogge
   app.use(backtestRoutes({ tokens, clickhouse, stepTimeLimitMs: config.statsTimeLimitMs }));
   app.use(incidentRoutes({ tokens, incidents }));
   app.use(caseRoutes({ tokens, clickhouse, clock }));
+  app.use(alertRoutes({ tokens, alerts: alerts.repository, clock }));
   app.use('/api', apiNotFound(app));
   app.use(staticRoutes(config.boundaryDir));
   app.use((error: Error & { status?: number; type?: string }, _req: Request, res: Response, _next: NextFunction) => {
@@ -179,7 +183,10 @@ export function createServer({ config, clock = systemClock, logger = createLogge
     metrics,
     logger,
     tokens,
-    memoryParts: (scope, nowMs) => ({ incidents: incidents.forWall(scope, nowMs) }),
+    memoryParts: (scope, nowMs) => ({
+      incidents: incidents.forWall(scope, nowMs),
+      alerts: alerts.repository.forScope(scope),
+    }),
   });
 
   let migrationTimer: NodeJS.Timeout | undefined;
@@ -206,6 +213,7 @@ export function createServer({ config, clock = systemClock, logger = createLogge
       // healthy only once the lease's first round says writer or standby (a lone server is the writer)
       await lease.start();
       await incidents.load();
+      await alerts.repository.load(clock.now());
       health.migrated = true;
       if (!stopping) jobs.start();
       await queue.replayNow();
@@ -231,6 +239,8 @@ export function createServer({ config, clock = systemClock, logger = createLogge
     lease,
     /** emergency incidents; `incidents.changes` is the stream of their changes, `createFromAlert` escalates an alert */
     incidents,
+    /** hot-issue alerts: `alerts.ingestSignals(signals, atMs)` for the detectors, `alerts.changes` the stream */
+    alerts,
     logger,
     /** Listens, then prepares the store in the background; resolves with the bound port. */
     async start(): Promise<{ port: number; ready: Promise<void> }> {
