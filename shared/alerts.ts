@@ -34,7 +34,9 @@ export const ALERT_TRANSITIONS = {
 >;
 
 export type AlertAction = keyof typeof ALERT_TRANSITIONS;
-export type PersonAction = { [A in AlertAction]: (typeof ALERT_TRANSITIONS)[A]['by'] extends 'person' ? A : never }[AlertAction];
+export type PersonAction = {
+  [A in AlertAction]: (typeof ALERT_TRANSITIONS)[A]['by'] extends 'person' ? A : never;
+}[AlertAction];
 export const PERSON_ACTIONS = (Object.keys(ALERT_TRANSITIONS) as AlertAction[]).filter(
   (a) => ALERT_TRANSITIONS[a].by === 'person',
 ) as PersonAction[];
@@ -69,7 +71,12 @@ export function provincesOf(regionCodes: readonly string[]): Set<string> {
  * detectors agree, or three or more regions, or two or more provinces. A handful of cases (under 5)
  * is never high, however improbable: three cases in a quiet county is worth a look, not a siren.
  */
-export function alertSeverity(a: { recurrenceDays: number; kinds: readonly SignalKind[]; regionCodes: readonly string[]; observed: number }): Severity {
+export function alertSeverity(a: {
+  recurrenceDays: number;
+  kinds: readonly SignalKind[];
+  regionCodes: readonly string[];
+  observed: number;
+}): Severity {
   let level = a.recurrenceDays >= 365 ? 2 : a.recurrenceDays >= 30 ? 1 : 0;
   const spread = a.kinds.length >= 2 || a.regionCodes.length >= 3 || provincesOf(a.regionCodes).size >= 2;
   if (spread) level += 1;
@@ -92,7 +99,15 @@ export interface Alert extends AlertSummary {
   signals: AlertSignal[];
 }
 
-export const ALERT_EVENT_TYPES = ['opened', 'updated', 'acknowledged', 'escalated', 'dismissed', 'resolved', 'reopened'] as const;
+export const ALERT_EVENT_TYPES = [
+  'opened',
+  'updated',
+  'acknowledged',
+  'escalated',
+  'dismissed',
+  'resolved',
+  'reopened',
+] as const;
 export type AlertEventType = (typeof ALERT_EVENT_TYPES)[number];
 
 /** A line of an alert's log as GET /api/v1/alerts/:id returns it. */
@@ -132,7 +147,10 @@ export const alertActionSchema = z.strictObject({
 });
 export type AlertActionInput = z.infer<typeof alertActionSchema>;
 
-const isoWithOffset = z.iso.datetime({ offset: true, message: 'must be ISO 8601 with an offset, e.g. 2026-03-15T18:00:00+08:00' });
+const isoWithOffset = z.iso.datetime({
+  offset: true,
+  message: 'must be ISO 8601 with an offset, e.g. 2026-03-15T18:00:00+08:00',
+});
 
 export const alertListQuerySchema = z
   .strictObject({
@@ -144,7 +162,10 @@ export const alertListQuerySchema = z
     from: isoWithOffset.optional(),
     to: isoWithOffset.optional(),
   })
-  .refine((q) => !q.from || !q.to || Date.parse(q.from) < Date.parse(q.to), { message: 'must be before to', path: ['from'] });
+  .refine((q) => !q.from || !q.to || Date.parse(q.from) < Date.parse(q.to), {
+    message: 'must be before to',
+    path: ['from'],
+  });
 export type AlertListQuery = z.infer<typeof alertListQuerySchema>;
 
 export { SIGNAL_KINDS };

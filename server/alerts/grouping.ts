@@ -55,9 +55,7 @@ export function subjectsAgree(a: AlertSignal, b: AlertSignal): boolean {
 
 function windowsMeet(a: AlertSignal, b: AlertSignal): boolean {
   const ms = (iso: string) => Date.parse(iso);
-  return (
-    ms(a.startedAt) <= ms(b.detectedAt) + ALERT_REOPEN_MS && ms(b.startedAt) <= ms(a.detectedAt) + ALERT_REOPEN_MS
-  );
+  return ms(a.startedAt) <= ms(b.detectedAt) + ALERT_REOPEN_MS && ms(b.startedAt) <= ms(a.detectedAt) + ALERT_REOPEN_MS;
 }
 
 export function sameEvent(a: AlertSignal, b: AlertSignal): boolean {

@@ -15,6 +15,7 @@ import {
   type AlertStatus,
   type PersonAction,
 } from '@shared/alerts';
+import { LIMITS } from '@shared/panels';
 import type { Scope } from '@shared/regions';
 import type { AlertSummary } from '@shared/wall-events';
 import type { ClickHouse } from '../clickhouse/client';
@@ -131,6 +132,7 @@ export function createAlertRepository({ clickhouse, logger, explain = explainAle
       return [...alerts.values()]
         .filter((a) => isActiveAlert(a.status) && inScope(a, scope))
         .sort(newestMostSevere)
+        .slice(0, LIMITS.alerts)
         .map(toSummary);
     },
     get: (id: string): Alert | undefined => alerts.get(id),

@@ -74,11 +74,14 @@ export function alertRoutes({
 
   // the body parser's own errors, in this API's shape rather than the server-wide one
   router.use('/api/v1/alerts', (error: Error & { type?: string }, _req: Request, res: Response, next: NextFunction) => {
-    if (error.type === 'entity.parse.failed') return void res.status(422).json({ errors: ['(body): is not valid JSON'] });
+    if (error.type === 'entity.parse.failed')
+      return void res.status(422).json({ errors: ['(body): is not valid JSON'] });
     if (error.type === 'entity.too.large')
       return void res.status(413).json({ error: `body over the limit of ${MAX_ACTION_BODY_BYTES} bytes` });
     if (error instanceof AlertStoreError)
-      return void res.status(503).json({ error: `the change could not be stored: ${error.message}; nothing was changed` });
+      return void res
+        .status(503)
+        .json({ error: `the change could not be stored: ${error.message}; nothing was changed` });
     next(error);
   });
   return router;

@@ -91,21 +91,23 @@ export const sliceCasesByHour = defineQuery<SliceInput, CasesByHourRow, SliceCas
   },
 });
 
-export const sliceHours = defineQuery<SliceInput, { hour_ms: number | string; cases: number | string }, AlertSparkline>({
-  name: 'alerts:slice-hours',
-  file: new URL('./slice-hours.sql', import.meta.url),
-  params: (input) => ({
-    ...rangesOf(input.slice.regionCodes),
-    category: input.slice.category ?? '',
-    from: toDateTime(sparklineStartMs(input.toMs)),
-    to: toDateTime(floorTo(input.toMs, HOUR_MS) + HOUR_MS),
-  }),
-  parse: (rows, input) =>
-    sparklineOf(
-      input.toMs,
-      rows.map((r) => ({ hourMs: Number(r.hour_ms), cases: Number(r.cases) })),
-    ),
-});
+export const sliceHours = defineQuery<SliceInput, { hour_ms: number | string; cases: number | string }, AlertSparkline>(
+  {
+    name: 'alerts:slice-hours',
+    file: new URL('./slice-hours.sql', import.meta.url),
+    params: (input) => ({
+      ...rangesOf(input.slice.regionCodes),
+      category: input.slice.category ?? '',
+      from: toDateTime(sparklineStartMs(input.toMs)),
+      to: toDateTime(floorTo(input.toMs, HOUR_MS) + HOUR_MS),
+    }),
+    parse: (rows, input) =>
+      sparklineOf(
+        input.toMs,
+        rows.map((r) => ({ hourMs: Number(r.hour_ms), cases: Number(r.cases) })),
+      ),
+  },
+);
 
 export const sliceCaseIds = defineQuery<SliceInput, { id: string }, string[]>({
   name: 'alerts:slice-case-ids',
