@@ -3,6 +3,7 @@
 // too, so the alerts in memory are always what the log reproduces.
 import { ALERT_EVENT_TYPES, type Alert, type AlertLogEntry } from '@shared/alerts';
 import { toDateTime64 } from '../clickhouse/datetime';
+import { applyVersioned } from '../domain/versioned-state';
 import type { AlertEvent } from './events';
 
 /** A row of alert_events as inserted (times as ClickHouse DateTime64 text). */
@@ -64,20 +65,9 @@ export function logEntryOf({ type, at, actor, alert }: AlertEvent): AlertLogEntr
   return { version: alert.version, type, at, actor, status: alert.status, severity: alert.severity, note: alert.note };
 }
 
-/**
- * Applies one event to the alerts by id. An event must follow the alert's stored version by one
- * (`opened` starts at 1); anything else means the log lost or repeated a row: say so, and since each
- * event holds the whole state, the newer version still wins rather than an alert going missing.
- */
+/** Applies one event to the alerts by id (server/domain/versioned-state.ts: what a gap or a repeat does). */
 export function applyAlertEvent(alerts: Map<string, Alert>, event: AlertEvent): string | undefined {
-  const current = alerts.get(event.alert.id);
-  const expected = (current?.version ?? 0) + 1;
-  if (current && event.alert.version <= current.version)
-    return `alert ${event.alert.id}: v${event.alert.version} again after v${current.version}, ignored`;
-  alerts.set(event.alert.id, event.alert);
-  if (event.alert.version !== expected || (event.type === 'opened') !== (expected === 1))
-    return `alert ${event.alert.id}: ${event.type} v${event.alert.version} where v${expected} was due`;
-  return undefined;
+  return applyVersioned(alerts, event.alert, { type: event.type, isFirst: event.type === 'opened' }, 'alert');
 }
 
 /** The current alerts from the whole log, each alert's log, and what in it did not add up. */

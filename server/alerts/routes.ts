@@ -5,7 +5,7 @@
 // Escalation to an incident (POST /api/v1/alerts/:id/escalate) waits for the incidents domain: the
 // transition exists (shared/alerts.ts, repository.act(id, 'escalate', ...)); the route is to create the
 // incident from the alert and answer 201 with it, which is the incidents domain's call to make.
-import express, { Router, type NextFunction, type Request, type Response } from 'express';
+import { Router, type NextFunction, type Request, type Response } from 'express';
 import { describeIssues } from '@shared/case-schema';
 import {
   alertActionSchema,
@@ -17,6 +17,7 @@ import {
 import { mayRead, type Role, type TokenStore } from '../auth/tokens';
 import { requireRole } from '../auth/require-role';
 import type { Clock } from '../clock';
+import { domainBodyErrors, jsonBody } from '../domain/json-body';
 import { AlertStoreError, type AlertRepository } from './repository';
 
 const MAX_ACTION_BODY_BYTES = 4 * 1024;
@@ -34,7 +35,7 @@ export function alertRoutes({
 }): Router {
   const router = Router();
   // an empty body is no note; anything else must be a JSON object
-  const body = express.json({ limit: MAX_ACTION_BODY_BYTES, strict: true });
+  const body = jsonBody(MAX_ACTION_BODY_BYTES);
   const reader = requireRole(tokens, mayRead, 'read alerts');
   const handler = requireRole(tokens, mayHandleAlerts, 'acknowledge or dismiss alerts');
 
@@ -72,17 +73,6 @@ export function alertRoutes({
   router.post('/api/v1/alerts/:id/ack', handler, whenLoaded, body, act('ack'));
   router.post('/api/v1/alerts/:id/dismiss', handler, whenLoaded, body, act('dismiss'));
 
-  // the body parser's own errors, in this API's shape rather than the server-wide one
-  router.use('/api/v1/alerts', (error: Error & { type?: string }, _req: Request, res: Response, next: NextFunction) => {
-    if (error.type === 'entity.parse.failed')
-      return void res.status(422).json({ errors: ['(body): is not valid JSON'] });
-    if (error.type === 'entity.too.large')
-      return void res.status(413).json({ error: `body over the limit of ${MAX_ACTION_BODY_BYTES} bytes` });
-    if (error instanceof AlertStoreError)
-      return void res
-        .status(503)
-        .json({ error: `the change could not be stored: ${error.message}; nothing was changed` });
-    next(error);
-  });
+  router.use('/api/v1/alerts', domainBodyErrors(MAX_ACTION_BODY_BYTES, AlertStoreError, 'alert change'));
   return router;
 }

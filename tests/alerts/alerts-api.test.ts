@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Alert, AlertDetailReply, AlertListReply } from '@shared/alerts';
 import { HOUR_MS, MINUTE_MS } from '@shared/time';
-import { makeCase, startTestServer, type TestServer } from '../helpers/test-server';
+import { callApi, makeCase, startTestServer, type TestServer } from '../helpers/test-server';
 import {
   DONGCHENG_BEIJING,
   TIANHE,
@@ -41,16 +41,8 @@ afterAll(async () => {
   await ts.stop();
 });
 
-async function call(method: string, path: string, role: Role | undefined, body?: unknown) {
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
-  if (role) headers.authorization = `Bearer ${ts.token(role)}`;
-  const response = await fetch(`${ts.baseUrl}${path}`, {
-    method,
-    headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-}
+const call = (method: string, path: string, role: Role | undefined, body?: unknown) =>
+  callApi(ts, method, path, role, body);
 
 async function list(query = 'status=all'): Promise<Alert[]> {
   const reply = await call('GET', `/api/v1/alerts?${query}`, 'wall');
