@@ -125,7 +125,7 @@ export function createServer({ config, clock = systemClock, logger = createLogge
   registerDetectors({ jobs, clickhouse, clock }, options.onSignals ?? logSignals);
   const incidents = createIncidentRepository({ clickhouse, logger, clock, clocks: config.incidentClocks });
   registerIncidentMetrics(metrics.registry, incidents, clock);
-  const alerts = createAlertsDomain({ clickhouse, logger, clock, jobs });
+  const alerts = createAlertsDomain({ clickhouse, logger, clock, jobs, mayWrite: () => lease.isWriter() });
 
   const app = express();
   app.disable('x-powered-by');

@@ -11,14 +11,23 @@ import { createSignalIntake } from './signals';
 
 export const ALERT_SWEEP_EVERY_MS = MINUTE_MS;
 
-export function createAlertsDomain(deps: { clickhouse: ClickHouse; logger: Logger; clock: Clock; jobs: JobScheduler }) {
+export interface AlertsDomainDeps {
+  clickhouse: ClickHouse;
+  logger: Logger;
+  clock: Clock;
+  jobs: JobScheduler;
+  /** whether this server may write (holds the writer lease): a standby's sweep must not log resolutions */
+  mayWrite: () => boolean;
+}
+
+export function createAlertsDomain(deps: AlertsDomainDeps) {
   const repository = createAlertRepository(deps);
   const intake = createSignalIntake(repository, deps.logger);
   deps.jobs.register({
     name: 'alert-sweep',
     everyMs: ALERT_SWEEP_EVERY_MS,
     run: async () => {
-      if (repository.loaded) await intake.sweep(deps.clock.now());
+      if (repository.loaded && deps.mayWrite()) await intake.sweep(deps.clock.now());
     },
   });
   return {

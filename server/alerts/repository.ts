@@ -19,20 +19,14 @@ import { LIMITS } from '@shared/panels';
 import type { Scope } from '@shared/regions';
 import type { AlertSummary } from '@shared/wall-events';
 import type { ClickHouse } from '../clickhouse/client';
-import { runQuery, defineQuery } from '../clickhouse/define-query';
+import { runQuery } from '../clickhouse/define-query';
+import { alertEvents } from '../queries/alerts/alert-events';
 import { createChangeFeed } from '../domain/change-feed';
 import { createSerialQueue } from '../domain/serial';
-import { applyAlertEvent, appendLog, foldAlertLog, fromRow, toInsert, type AlertEventRow } from './alert-log';
+import { applyAlertEvent, appendLog, foldAlertLog, fromRow, toInsert } from './alert-log';
 import type { AlertChanges, AlertEvent } from './events';
 import { caseIdsOf, explainAlert } from './explain';
 import { inScope, newestMostSevere, toSummary } from './alert-views';
-
-const alertEvents = defineQuery<void, AlertEventRow, AlertEventRow[]>({
-  name: 'alerts:events',
-  file: new URL('../queries/alerts/alert-events.sql', import.meta.url),
-  params: () => ({}),
-  parse: (rows) => rows,
-});
 
 /** The store refused the event or could not be reached: nothing changed, the caller may retry. */
 export class AlertStoreError extends Error {}
