@@ -149,7 +149,7 @@ export function createServer({ config, clock = systemClock, logger = createLogge
   app.use(backtestRoutes({ tokens, clickhouse, stepTimeLimitMs: config.statsTimeLimitMs }));
   app.use(incidentRoutes({ tokens, incidents }));
   app.use(caseRoutes({ tokens, clickhouse, clock }));
-  app.use(alertRoutes({ tokens, alerts: alerts.repository, clock }));
+  app.use(alertRoutes({ tokens, alerts: alerts.repository, incidents, clock }));
   app.use('/api', apiNotFound(app));
   app.use(staticRoutes(config.boundaryDir));
   app.use((error: Error & { status?: number; type?: string }, _req: Request, res: Response, _next: NextFunction) => {

@@ -3,6 +3,7 @@
 // of one event into one alert, and people acknowledge, dismiss or escalate it.
 import { z } from 'zod';
 import { SIGNAL_KINDS, type DetectorSignal, type SignalKind } from './alert-signals';
+import { SEVERITY_CODES } from './incidents';
 import { isValidScope } from './regions';
 import { HOUR_MS } from './time';
 import type { AlertSummary } from './wall-events';
@@ -146,6 +147,12 @@ export const alertActionSchema = z.strictObject({
     .optional(),
 });
 export type AlertActionInput = z.infer<typeof alertActionSchema>;
+
+/** POST /api/v1/alerts/:id/escalate: the incident's severity, else the one its regions suggest. */
+export const alertEscalateSchema = alertActionSchema.extend({
+  severity: z.enum(SEVERITY_CODES, { message: 'must be one of I, II, III, IV' }).optional(),
+});
+export type AlertEscalateInput = z.infer<typeof alertEscalateSchema>;
 
 const isoWithOffset = z.iso.datetime({
   offset: true,

@@ -1,6 +1,7 @@
 // Pulsing markers for urgent cases, open incidents and hot-issue alerts (at their main region). They
-// are DOM markers animated by CSS (the compositor does the pulsing, the WebGL map is not redrawn 60 times a second for it), kept in a map
-// by id and diffed on each update so elements are reused and removed, never piled up.
+// are DOM markers animated by CSS (the compositor does the pulsing, the WebGL map is not redrawn 60
+// times a second for it), kept in a map by id and diffed on each update so elements are reused and
+// removed, never piled up.
 import { Marker, type Map as MapLibreMap } from 'maplibre-gl';
 import { getRegion } from '@shared/regions';
 

@@ -19,7 +19,7 @@ import { LIMITS } from '@shared/panels';
 import type { Scope } from '@shared/regions';
 import type { AlertSummary } from '@shared/wall-events';
 import type { ClickHouse } from '../clickhouse/client';
-import { runQuery } from '../clickhouse/define-query';
+import { readEventLog, reportAnomalies } from '../domain/event-log';
 import { alertEvents } from '../queries/alerts/alert-events';
 import { createChangeFeed } from '../domain/change-feed';
 import { createSerialQueue } from '../domain/serial';
@@ -93,24 +93,15 @@ export function createAlertRepository({ clickhouse, logger, explain = explainAle
     /** Folds the whole log into memory (at start, after the migrations). */
     load: (nowMs: number) =>
       serial(async () => {
-        const rows = await runQuery(clickhouse, alertEvents, undefined);
-        const events: AlertEvent[] = [];
-        for (const row of rows) {
-          // a row this version cannot read (written by a newer one) must not keep the server from starting
-          try {
-            events.push(fromRow(row));
-          } catch (error) {
-            logger.warn({ err: (error as Error).message }, 'alert log row skipped');
-          }
-        }
+        const events = await readEventLog(clickhouse, alertEvents, fromRow, logger);
         const folded = foldAlertLog(events);
-        for (const anomaly of folded.anomalies) logger.warn({ anomaly }, 'alert log does not add up');
+        reportAnomalies('alerts', folded.anomalies, logger);
         alerts = folded.alerts;
         logs = folded.logs;
         // after a restart each alert gets a whole quiet period for its signals to come back
         loadedAtMs = nowMs;
         loaded = true;
-        logger.info({ alerts: alerts.size, events: rows.length }, 'alerts loaded from their log');
+        logger.info({ alerts: alerts.size, events: events.length }, 'alerts loaded from their log');
       }),
     list({ scope, status, from, to }: AlertListQuery): Alert[] {
       const fromMs = from ? Date.parse(from) : -Infinity;
@@ -132,15 +123,27 @@ export function createAlertRepository({ clickhouse, logger, explain = explainAle
     get: (id: string): Alert | undefined => alerts.get(id),
     logOf: (id: string): AlertLogEntry[] => logs.get(id) ?? [],
     caseIds: (alert: Alert, toMs: number) => caseIdsOf(clickhouse, alert, toMs),
-    act: (id: string, action: PersonAction, actor: string, note: string | null, nowMs: number): Promise<AlertAct> =>
+    /**
+     * A person's change of status. `before` runs first, inside the queue, once the change is allowed
+     * (escalation creates the incident there): if it throws, the alert is not changed.
+     */
+    act: <T = undefined>(
+      id: string,
+      action: PersonAction,
+      actor: string,
+      note: string | null,
+      nowMs: number,
+      before?: (alert: Alert) => Promise<T>,
+    ): Promise<AlertAct & { made?: T }> =>
       serial(async () => {
         const current = alerts.get(id);
         if (!current) return { outcome: 'not-found' };
         if (!mayTransition(action, current.status))
           return { outcome: 'refused', alert: current, allowed: allowedActions(current.status) };
+        const made = before ? await before(current) : undefined;
         const { to, event } = ALERT_TRANSITIONS[action];
         const alert = transitioned(current, to, actor, nowMs, note);
-        return { outcome: 'changed', alert: await append({ type: event, at: alert.updatedAt, actor, alert }) };
+        return { outcome: 'changed', alert: await append({ type: event, at: alert.updatedAt, actor, alert }), made };
       }),
   };
 }

@@ -172,6 +172,23 @@ describe('people and the lifecycle', () => {
     expect(detail.caseIds.sort()).toEqual(Array.from({ length: 10 }, (_, i) => `outbreak-${i}`).sort());
   });
 
+  it('escalates to an incident: 201 with the incident, linked to the alert and its cases', async () => {
+    expect((await call('POST', `/api/v1/alerts/${outbreakId}/escalate`, 'wall', {})).status).toBe(403);
+    expect((await call('POST', `/api/v1/alerts/${outbreakId}/escalate`, 'director', { severity: 'V' })).status).toBe(
+      422,
+    );
+    const escalated = await call('POST', `/api/v1/alerts/${outbreakId}/escalate`, 'director', { note: '升级处置' });
+    expect(escalated.status).toBe(201);
+    expect(escalated.body).toMatchObject({ status: 'reported', alertIds: [outbreakId], regionCodes: [TIANHE, YUEXIU] });
+    expect((escalated.body.caseIds as string[]).sort()).toEqual(
+      Array.from({ length: 10 }, (_, i) => `outbreak-${i}`).sort(),
+    );
+    const alert = (await list()).find((a) => a.id === outbreakId)!;
+    expect(alert).toMatchObject({ status: 'escalated', updatedBy: nameOf('director'), note: '升级处置' });
+    const again = await call('POST', `/api/v1/alerts/${outbreakId}/escalate`, 'director', {});
+    expect(again).toMatchObject({ status: 409, body: { allowed: [] } });
+  });
+
   it('lists by scope and time', async () => {
     expect((await list('status=all&scope=440000')).map((a) => a.id)).toEqual([outbreakId]);
     expect(await list('status=all&scope=110000')).toHaveLength(1);
