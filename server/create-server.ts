@@ -50,7 +50,7 @@ export interface CreateServerOptions {
   logger?: Logger;
   /** an already open ClickHouse (benchmarks share one); by default opened from config */
   clickhouse?: ClickHouse;
-  /** where the detectors' signals go; by default they are logged (until the alerts domain takes them) */
+  /** where the detectors' signals go; by default the alerts domain's ingestSignals (tests may listen instead) */
   onSignals?: SignalSink;
 }
 
@@ -119,13 +119,14 @@ export function createServer({ config, clock = systemClock, logger = createLogge
   // features register their jobs here; they run from the first successful migration, walls or not
   const jobs = createJobScheduler({ clock, metrics, logger });
   const notices = createNoticeRepository({ clickhouse, logger });
-  const logSignals: SignalSink = (signals) => {
-    for (const signal of signals) logger.info({ signal }, 'detector signal');
-  };
-  registerDetectors({ jobs, clickhouse, clock }, options.onSignals ?? logSignals);
   const incidents = createIncidentRepository({ clickhouse, logger, clock, clocks: config.incidentClocks });
   registerIncidentMetrics(metrics.registry, incidents, clock);
   const alerts = createAlertsDomain({ clickhouse, logger, clock, jobs, mayWrite: () => lease.isWriter() });
+  // the detectors' signals become alerts where this server writes (a standby's would be logged twice)
+  const raiseAlerts: SignalSink = async (signals, atMs) => {
+    if (alerts.repository.loaded && lease.isWriter()) await alerts.ingestSignals(signals, atMs);
+  };
+  registerDetectors({ jobs, clickhouse, clock }, options.onSignals ?? raiseAlerts);
 
   const app = express();
   app.disable('x-powered-by');
