@@ -8,6 +8,8 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import { Server as SocketServer } from 'socket.io';
 import { setActiveCalendar } from '@shared/calendar';
 import { loadCalendar } from '@shared/calendar/calendar-file';
+import { createAlertsDomain } from './alerts/alerts-domain';
+import { alertRoutes } from './alerts/routes';
 import { loadTokens } from './auth/tokens';
 import { createClickHouse, type ClickHouse } from './clickhouse/client';
 import { migrate } from './clickhouse/migrate';
@@ -48,7 +50,7 @@ export interface CreateServerOptions {
   logger?: Logger;
   /** an already open ClickHouse (benchmarks share one); by default opened from config */
   clickhouse?: ClickHouse;
-  /** where the detectors' signals go; by default they are logged (until the alerts domain takes them) */
+  /** where the detectors' signals go; by default the alerts domain's ingestSignals (tests may listen instead) */
   onSignals?: SignalSink;
 }
 
@@ -117,12 +119,14 @@ export function createServer({ config, clock = systemClock, logger = createLogge
   // features register their jobs here; they run from the first successful migration, walls or not
   const jobs = createJobScheduler({ clock, metrics, logger });
   const notices = createNoticeRepository({ clickhouse, logger });
-  const logSignals: SignalSink = (signals) => {
-    for (const signal of signals) logger.info({ signal }, 'detector signal');
-  };
-  registerDetectors({ jobs, clickhouse, clock }, options.onSignals ?? logSignals);
   const incidents = createIncidentRepository({ clickhouse, logger, clock, clocks: config.incidentClocks });
   registerIncidentMetrics(metrics.registry, incidents, clock);
+  const alerts = createAlertsDomain({ clickhouse, logger, clock, jobs, mayWrite: () => lease.isWriter() });
+  // the detectors' signals become alerts where this server writes (a standby's would be logged twice)
+  const raiseAlerts: SignalSink = async (signals, atMs) => {
+    if (alerts.repository.loaded && lease.isWriter()) await alerts.ingestSignals(signals, atMs);
+  };
+  registerDetectors({ jobs, clickhouse, clock }, options.onSignals ?? raiseAlerts);
 
   const app = express();
   app.disable('x-powered-by');
@@ -146,6 +150,7 @@ export function createServer({ config, clock = systemClock, logger = createLogge
   app.use(backtestRoutes({ tokens, clickhouse, stepTimeLimitMs: config.statsTimeLimitMs }));
   app.use(incidentRoutes({ tokens, incidents }));
   app.use(caseRoutes({ tokens, clickhouse, clock }));
+  app.use(alertRoutes({ tokens, alerts: alerts.repository, incidents, clock }));
   app.use('/api', apiNotFound(app));
   app.use(staticRoutes(config.boundaryDir));
   app.use((error: Error & { status?: number; type?: string }, _req: Request, res: Response, _next: NextFunction) => {
@@ -179,7 +184,10 @@ export function createServer({ config, clock = systemClock, logger = createLogge
     metrics,
     logger,
     tokens,
-    memoryParts: (scope, nowMs) => ({ incidents: incidents.forWall(scope, nowMs) }),
+    memoryParts: (scope, nowMs) => ({
+      incidents: incidents.forWall(scope, nowMs),
+      alerts: alerts.repository.forScope(scope),
+    }),
   });
 
   let migrationTimer: NodeJS.Timeout | undefined;
@@ -206,6 +214,7 @@ export function createServer({ config, clock = systemClock, logger = createLogge
       // healthy only once the lease's first round says writer or standby (a lone server is the writer)
       await lease.start();
       await incidents.load();
+      await alerts.repository.load(clock.now());
       health.migrated = true;
       if (!stopping) jobs.start();
       await queue.replayNow();
@@ -231,6 +240,8 @@ export function createServer({ config, clock = systemClock, logger = createLogge
     lease,
     /** emergency incidents; `incidents.changes` is the stream of their changes, `createFromAlert` escalates an alert */
     incidents,
+    /** hot-issue alerts: `alerts.ingestSignals(signals, atMs)` for the detectors, `alerts.changes` the stream */
+    alerts,
     logger,
     /** Listens, then prepares the store in the background; resolves with the bound port. */
     async start(): Promise<{ port: number; ready: Promise<void> }> {

@@ -25,6 +25,8 @@ export const LIMITS = {
   heatBins: 2000,
   /** merchants and brands in the rankings */
   rankedParties: 10,
+  /** alerts of a scope, most severe and newest first: more would not be read from a wall anyway */
+  alerts: 50,
 } as const;
 
 export type Refresh = 'tick' | 'slow';
@@ -62,7 +64,8 @@ export const PARTS: { [P in PartName]: PartSpec<P> } = {
   latestCases: { refresh: 'tick', list: { ...byId, max: LIMITS.feedCases } },
   urgentCases: { refresh: 'tick', list: { ...byId, max: LIMITS.mapMarkers } },
   heat: { refresh: 'tick', list: { key: (point: HeatPoint) => `${point[0]},${point[1]}`, max: LIMITS.heatBins } },
-  alerts: { refresh: 'tick', list: byId },
+  // from the alerts domain's memory each tick, no query
+  alerts: { refresh: 'tick', list: { ...byId, max: LIMITS.alerts } },
   incidents: { refresh: 'tick', list: { ...byId, max: LIMITS.mapMarkers } },
 };
 

@@ -1,6 +1,7 @@
 // The Socket.IO contract of the /wall namespace, imported by server, client and tests alike.
 import type { Channel, Kind, Line, Category, Status } from './codes';
 import type { IncidentStatus, NextClock, Severity } from './incidents';
+import type { SignalKind } from './alert-signals';
 import type { Scope } from './regions';
 import type { Role } from './roles';
 import type { WallErrorCode, WallErrorDetail } from './wall-errors';
@@ -99,15 +100,53 @@ export interface LatestCase {
 /** Recent cases binned for the heatmap: [lon, lat, count]. */
 export type HeatPoint = [number, number, number];
 
-/** Hot-issue alert (filled by the alerts feature; an empty list until it exists). */
+/** Hourly case counts of an alert's slice: index i is the hour starting at start + i * stepMs. */
+export interface AlertSparkline {
+  /** ISO time of the first hour */
+  start: string;
+  stepMs: number;
+  /** 48 hourly counts, the last one the hour of the alert's latest update */
+  counts: number[];
+}
+
+/**
+ * A hot-issue alert as the wall shows it, with what explains it (shared/alerts.ts: the lifecycle, the
+ * severity rule, and `Alert`, the API's fuller record). One alert per event: the signals of several
+ * detectors about the same cases are one alert.
+ */
 export interface AlertSummary {
   id: string;
+  /** a short Chinese name of what it is about (the wall builds its own line in its language) */
   title: string;
-  regionCode: string;
-  category: Category;
-  openedAt: string;
+  status: 'open' | 'acknowledged' | 'escalated' | 'dismissed' | 'resolved';
   severity: 'low' | 'medium' | 'high';
+  /** the detectors that agree, strongest first */
+  kinds: SignalKind[];
+  /** the main region: a county, city or province adcode */
+  regionCode: string;
+  /** every region involved, the main one first */
+  regionCodes: string[];
+  category?: Category;
+  merchant?: { name: string };
+  brand?: string;
+  term?: string;
+  /** the strongest signal's figures: cases observed in its window against those expected */
+  observed: number;
+  expected: number;
+  windowHours: number;
+  /** -log10 of the tail probability */
+  score: number;
+  /** days one would wait for a chance finding as extreme */
+  recurrenceDays: number;
+  /** ISO: when the alert was first raised, last changed, and when its earliest window began */
+  openedAt: string;
+  updatedAt: string;
+  startedAt: string;
+  /** distinct cases of the alert's slice since startedAt, and the first and latest of them */
   cases: number;
+  firstCaseAt: string | null;
+  latestCaseAt: string | null;
+  sparkline: AlertSparkline;
 }
 
 /** An emergency incident on the walls of the scopes it concerns (shared/incidents.ts: the whole record). */

@@ -13,11 +13,15 @@ describe('wall URL parameters', () => {
       lang: 'zh',
       measure: 'today',
       focus: null,
+      chime: false,
     });
   });
 
-  it('reads layout, tile, scope, mode, lang and measure', () => {
-    const params = parseWallParams('?layout=wide&tile=2/3&scope=420100&mode=director&lang=en&measure=overdue', known);
+  it('reads layout, tile, scope, mode, lang, measure and chime', () => {
+    const params = parseWallParams(
+      '?layout=wide&tile=2/3&scope=420100&mode=director&lang=en&measure=overdue&chime=1',
+      known,
+    );
     expect(params).toEqual({
       layout: 'wide',
       tile: { index: 2, count: 3 },
@@ -26,6 +30,7 @@ describe('wall URL parameters', () => {
       lang: 'en',
       measure: 'overdue',
       focus: null,
+      chime: true,
     });
   });
 

@@ -23,6 +23,8 @@ export interface WallParams {
   measure: Measure;
   /** ?focus=<incident id>: the director's focus view of one incident; null for the wall */
   focus: string | null;
+  /** ?chime=1: a new high-severity alert also sounds a tone (a wall in a staffed room; off by default) */
+  chime: boolean;
 }
 
 const MAX_TILES = 12;
@@ -54,6 +56,7 @@ export function parseWallParams(search: string, isValidScope: (scope: string) =>
     lang: parseLocale(params.get('lang')),
     measure: measure && MEASURES.includes(measure) ? measure : 'today',
     focus: parseFocus(params.get('focus')),
+    chime: params.get('chime') === '1',
   };
 }
 

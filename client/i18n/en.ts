@@ -101,6 +101,26 @@ export const en: Messages = {
       note: 'Note',
     } as Record<string, string>,
   },
+  alerts: {
+    kinds: { surge: 'surge', merchant: 'merchant', cluster: 'cluster', term: 'new term' },
+    status: {
+      open: 'new',
+      acknowledged: 'acknowledged',
+      escalated: 'escalated',
+      dismissed: 'dismissed',
+      resolved: 'resolved',
+    },
+    observed: (hours: string, observed: string, expected: string) =>
+      `${observed} cases in ${hours}, ${expected} expected`,
+    hours: (h: number) => (h % 24 === 0 ? `${h / 24} d` : `${h} h`),
+    why: (kinds: string, times: string, recurrence: string) => `${kinds} ${times}: by chance once in ${recurrence}`,
+    agree: (n: number) => (n > 1 ? `agree (${n} detectors)` : 'fired'),
+    recurrence: (days: number) =>
+      days >= 365 ? `${Math.round(days / 365)} yr` : `${Math.max(1, Math.round(days))} days`,
+    firstLatest: (first: string, latest: string) => `first ${first} · latest ${latest}`,
+    newHigh: 'New high-severity alert',
+    legend: 'Alert',
+  },
   casesCount: (n: string) => `${n} cases`,
   map: {
     back: 'Up one level',

@@ -102,6 +102,20 @@ export const zh = {
       note: '备注',
     } as Record<string, string>,
   },
+  alerts: {
+    kinds: { surge: '激增', merchant: '商家集中', cluster: '空间聚集', term: '新热词' },
+    status: { open: '新', acknowledged: '已确认', escalated: '已转事件', dismissed: '已排除', resolved: '已平息' },
+    /** observed against expected in its window: 3小时 12 件，预期 1.5 件 */
+    observed: (hours: string, observed: string, expected: string) => `${hours}内 ${observed} 件，预期 ${expected} 件`,
+    hours: (h: number) => (h % 24 === 0 ? `${h / 24}天` : `${h}小时`),
+    /** why it fired, in words */
+    why: (kinds: string, times: string, recurrence: string) => `${kinds}检测${times}：偶然出现约${recurrence}一次`,
+    agree: (n: number) => (n > 1 ? `${n}类一致` : '触发'),
+    recurrence: (days: number) => (days >= 365 ? `${Math.round(days / 365)}年` : `${Math.max(1, Math.round(days))}天`),
+    firstLatest: (first: string, latest: string) => `首例 ${first} · 最新 ${latest}`,
+    newHigh: '新的高级别预警',
+    legend: '预警',
+  },
   casesCount: (n: string) => `${n} 件`,
   map: {
     back: '返回上级',

@@ -1,6 +1,7 @@
-// Pulsing markers for urgent cases and open incidents. They are DOM markers animated by CSS (the
-// compositor does the pulsing, the WebGL map is not redrawn 60 times a second for it), kept in a map
-// by id and diffed on each update so elements are reused and removed, never piled up.
+// Pulsing markers for urgent cases, open incidents and hot-issue alerts (at their main region). They
+// are DOM markers animated by CSS (the compositor does the pulsing, the WebGL map is not redrawn 60
+// times a second for it), kept in a map by id and diffed on each update so elements are reused and
+// removed, never piled up.
 import { Marker, type Map as MapLibreMap } from 'maplibre-gl';
 import { getRegion } from '@shared/regions';
 
@@ -9,11 +10,11 @@ export const PULSING_URGENT_MARKERS = 8;
 
 export interface MarkerSpec {
   id: string;
-  kind: 'urgent' | 'incident';
+  kind: 'urgent' | 'incident' | 'alert';
   regionCode: string;
   location: { lon: number; lat: number } | null;
   title: string;
-  /** an incident's severity (I to IV): its marker says it in data-severity */
+  /** an incident's severity (I to IV) or an alert's (low, medium, high): its marker says it in data-severity */
   severity?: string;
 }
 
@@ -38,6 +39,8 @@ export class MarkerLayer {
       const existing = this.markers.get(key);
       if (existing) {
         existing.setLngLat(position);
+        // an alert's severity can rise while it pulses
+        if (spec.severity) existing.getElement().dataset.severity = spec.severity;
         continue;
       }
       const element = document.createElement('div');

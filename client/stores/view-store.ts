@@ -18,6 +18,8 @@ export const useViewStore = defineStore('view', () => {
   const tile = ref<WallTile | null>(null);
   /** the incident a director's focus view follows (?focus=); null on a plain wall */
   const focus = ref<string | null>(null);
+  /** a new high-severity alert sounds a tone as well as its banner (?chime=1) */
+  const chime = ref(false);
 
   function configure(params: WallParams): void {
     scope.value = params.scope;
@@ -26,6 +28,7 @@ export const useViewStore = defineStore('view', () => {
     layout.value = params.layout;
     tile.value = params.tile;
     focus.value = params.focus;
+    chime.value = params.chime;
   }
 
   /** Drill into a child region; ignored outside director mode and below county level. */
@@ -41,5 +44,5 @@ export const useViewStore = defineStore('view', () => {
     drillTo(getRegion(scope.value)?.parent ?? 'national');
   }
 
-  return { scope, measure, director, layout, tile, focus, configure, drillTo, drillUp };
+  return { scope, measure, director, layout, tile, focus, chime, configure, drillTo, drillUp };
 });

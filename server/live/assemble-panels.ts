@@ -40,7 +40,7 @@ export const GROUP_REFRESH: Record<GroupName, Refresh> = {
   history: 'slow',
 };
 
-/** The groups each part is computed from; none: the part is as current as the tick. */
+/** The groups each part is computed from; none: the part is as current as the tick (alerts come from memory). */
 export const PART_SOURCES: Record<PartName, readonly GroupName[]> = {
   kpis: ['intake', 'workload', 'history'],
   volume: ['intake', 'history'],
@@ -58,7 +58,7 @@ export const PART_SOURCES: Record<PartName, readonly GroupName[]> = {
 };
 
 /** Parts kept in the server's memory by a write domain (no query): read afresh each tick. */
-export type MemoryParts = Pick<WallParts, 'incidents'>;
+export type MemoryParts = Pick<WallParts, 'incidents' | 'alerts'>;
 
 export interface AssembledPanels {
   panels: WallParts;
@@ -129,8 +129,7 @@ export function assemblePanels(scope: ScopeParams, a: GroupAnswers, memory: Memo
     latestCases: a.feed.value.latestCases,
     urgentCases: a.feed.value.urgentCases,
     heat: a.heat.value,
-    // the alerts feature does not exist yet: honestly empty, as current as the tick
-    alerts: [],
+    alerts: memory.alerts,
     incidents: memory.incidents,
   };
   const panelAsOfMs = {} as Record<PartName, number>;

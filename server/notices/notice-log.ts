@@ -3,6 +3,7 @@
 // too, so the notices in memory are always what the log reproduces.
 import type { Notice } from '@shared/notices';
 import { toDateTime64 } from '../clickhouse/datetime';
+import { applyVersioned } from '../domain/versioned-state';
 import { NOTICE_EVENT_TYPES, type NoticeEvent, type NoticeField } from './events';
 
 /** A row of notice_events as inserted (times as ClickHouse DateTime64 text). */
@@ -80,20 +81,9 @@ export function fromRow(row: NoticeEventRow): NoticeEvent {
   };
 }
 
-/**
- * Applies one event to the notices by id. An event must follow the notice's stored version by one
- * (`posted` starts at 1); anything else means the log lost or repeated a row: say so, and since each
- * event holds the whole state, the newer version still wins rather than a notice going missing.
- */
+/** Applies one event to the notices by id (server/domain/versioned-state.ts: what a gap or a repeat does). */
 export function applyNoticeEvent(notices: Map<string, Notice>, event: NoticeEvent): string | undefined {
-  const current = notices.get(event.notice.id);
-  const expected = (current?.version ?? 0) + 1;
-  if (current && event.notice.version <= current.version)
-    return `notice ${event.notice.id}: v${event.notice.version} again after v${current.version}, ignored`;
-  notices.set(event.notice.id, event.notice);
-  if (event.notice.version !== expected || (event.type === 'posted') !== (expected === 1))
-    return `notice ${event.notice.id}: ${event.type} v${event.notice.version} where v${expected} was due`;
-  return undefined;
+  return applyVersioned(notices, event.notice, { type: event.type, isFirst: event.type === 'posted' }, 'notice');
 }
 
 /** The current notices from the whole log, and what in it did not add up. */

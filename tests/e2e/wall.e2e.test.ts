@@ -76,7 +76,7 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))('the wall in Chromium against the re
       expect(Number(await wall.page.textContent(TOTAL))).toBeGreaterThanOrEqual(1);
       expect(await wall.page.getAttribute(STATUS, 'data-state')).toBe('live');
       expect(await wall.page.locator('[data-testid="feed-case"]').count()).toBeGreaterThan(0);
-      // Honest empty states: no alerts feature yet, and no incident reported on this server.
+      // Honest empty states: no detector has reported anything here, and no incident reported on this server.
       expect(await wall.page.isVisible('[data-testid="alerts-empty"]')).toBe(true);
       expect(await wall.page.isVisible('[data-testid="incidents-empty"]')).toBe(true);
       // Real resolution: 1rem is 16 design px times width/1920, and the map canvas has one pixel per CSS px.

@@ -78,3 +78,21 @@ export function makeCase(id: string, overrides: Partial<CaseInput> = {}, nowMs =
     ...overrides,
   };
 }
+
+/** One API call as a role (none: no token); a string body is sent as is, anything else as JSON. */
+export async function callApi(
+  ts: TestServer,
+  method: string,
+  path: string,
+  role: Parameters<TestServer['token']>[0] | undefined,
+  body?: unknown,
+): Promise<{ status: number; body: Record<string, unknown> }> {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (role) headers.authorization = `Bearer ${ts.token(role)}`;
+  const response = await fetch(`${ts.baseUrl}${path}`, {
+    method,
+    headers,
+    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}

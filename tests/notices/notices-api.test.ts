@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Notice, NoticeListReply } from '@shared/notices';
 import type { NoticeEvent } from '../../server/notices/events';
-import { startTestServer, type TestServer } from '../helpers/test-server';
+import { callApi, startTestServer, type TestServer } from '../helpers/test-server';
 
 type Role = Parameters<TestServer['token']>[0];
 
@@ -21,16 +21,8 @@ afterAll(async () => {
   await ts.stop();
 });
 
-async function call(method: string, path: string, role: Role | undefined, body?: unknown) {
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
-  if (role) headers.authorization = `Bearer ${ts.token(role)}`;
-  const response = await fetch(`${ts.baseUrl}${path}`, {
-    method,
-    headers,
-    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-  });
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-}
+const call = (method: string, path: string, role: Role | undefined, body?: unknown) =>
+  callApi(ts, method, path, role, body);
 
 async function list(query = 'status=all'): Promise<Notice[]> {
   const reply = await call('GET', `/api/v1/notices?${query}`, 'wall');
