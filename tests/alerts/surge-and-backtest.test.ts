@@ -71,12 +71,14 @@ describe('surge job', () => {
   }, 60_000);
 
   it('emits a surge for the county and category of an outbreak concentrated in a few hours', async () => {
-    const now = Date.now();
+    // all of it before the last whole hour, so that the backtest's hourly steps see every case
+    // whatever the minute the test runs at
+    const lastWholeHour = Math.floor(Date.now() / 3_600_000) * 3_600_000;
     const outbreak = Array.from({ length: 24 }, (_, i) =>
       makeCase(`outbreak-${i}`, {
         regionCode: COUNTY,
         category: 'food',
-        receivedAt: new Date(now - i * 5 * 60_000).toISOString(),
+        receivedAt: new Date(lastWholeHour - 60_000 - i * 2 * 60_000).toISOString(),
       }),
     );
     expect((await t.ingest(outbreak)).status).toBe(200);
