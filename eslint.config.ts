@@ -7,7 +7,17 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'data/**', 'public/**', '.tmp/**', 'tests/e2e/screenshots/**', 'shared/refdata/*.json'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'data/**',
+      'public/**',
+      '.tmp/**',
+      'tests/e2e/screenshots/**',
+      'shared/refdata/*.json',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...vue.configs['flat/recommended'],

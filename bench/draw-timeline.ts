@@ -42,15 +42,31 @@ async function main(): Promise<void> {
       const report = await page.evaluate(() => {
         const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
         const resources = (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
-          .map((r) => ({ name: r.name.replace(/^.*\/\/[^/]+/, '').slice(0, 70), start: Math.round(r.startTime), end: Math.round(r.responseEnd), kB: Math.round(r.encodedBodySize / 1024) }))
+          .map((r) => ({
+            name: r.name.replace(/^.*\/\/[^/]+/, '').slice(0, 70),
+            start: Math.round(r.startTime),
+            end: Math.round(r.responseEnd),
+            kB: Math.round(r.encodedBodySize / 1024),
+          }))
           .sort((a, b) => b.end - a.end)
           .slice(0, 6);
-        return { dcl: Math.round(nav.domContentLoadedEventEnd), load: Math.round(nav.loadEventEnd), marks: (window as unknown as { __marks: Record<string, number> }).__marks, resources };
+        return {
+          dcl: Math.round(nav.domContentLoadedEventEnd),
+          load: Math.round(nav.loadEventEnd),
+          marks: (window as unknown as { __marks: Record<string, number> }).__marks,
+          resources,
+        };
       });
-      console.log(`\nrun ${run}: drawn with data after ${total} ms (DOMContentLoaded ${report.dcl}, load ${report.load}; page clock when seen: ${pageNow} ms; drawn ${timing.drawnMs}, painted ${timing.paintedMs})`);
-      for (const [id, ms] of Object.entries(report.marks).sort((a, b) => a[1] - b[1])) console.log(`  ${String(ms).padStart(6)} ms  ${id}`);
+      console.log(
+        `\nrun ${run}: drawn with data after ${total} ms (DOMContentLoaded ${report.dcl}, load ${report.load}; page clock when seen: ${pageNow} ms; drawn ${timing.drawnMs}, painted ${timing.paintedMs})`,
+      );
+      for (const [id, ms] of Object.entries(report.marks).sort((a, b) => a[1] - b[1]))
+        console.log(`  ${String(ms).padStart(6)} ms  ${id}`);
       console.log('  latest responses:');
-      for (const r of report.resources) console.log(`  ${String(r.start).padStart(6)} → ${String(r.end).padStart(6)} ms  ${String(r.kB).padStart(5)} kB  ${r.name}`);
+      for (const r of report.resources)
+        console.log(
+          `  ${String(r.start).padStart(6)} → ${String(r.end).padStart(6)} ms  ${String(r.kB).padStart(5)} kB  ${r.name}`,
+        );
       await context.close();
     }
   } finally {

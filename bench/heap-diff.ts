@@ -73,7 +73,9 @@ async function main(): Promise<void> {
       })
       .sort((x, y) => y.bytesChange - x.bytesChange);
     const total = (m: Map<string, { bytes: number }>) => [...m.values()].reduce((sum, t) => sum + t.bytes, 0);
-    console.log(`self size total: ${(total(before) / 2 ** 20).toFixed(2)} → ${(total(after) / 2 ** 20).toFixed(2)} MiB`);
+    console.log(
+      `self size total: ${(total(before) / 2 ** 20).toFixed(2)} → ${(total(after) / 2 ** 20).toFixed(2)} MiB`,
+    );
     console.log('| constructor | count change | bytes change | count | bytes |\n| --- | --- | --- | --- | --- |');
     for (const row of rows.slice(0, 40)) {
       console.log(`| ${row.key} | ${row.countChange} | ${row.bytesChange} | ${row.count} | ${row.bytes} |`);

@@ -59,8 +59,15 @@ if (wants('deadlines')) table('Deadlines on the holiday calendar, per call', dea
 
 if (wants('durability')) {
   const fsyncRounds = Number(process.env.BENCH_FSYNC_ROUNDS ?? 3);
-  table('Durability: ClickHouse fsync settings, embedded engine, insert rate', await fsyncBench(path.join(scratch, 'fsync'), 50_000, 5_000, fsyncRounds));
-  table('Bounded ingest: one request against a server in its own process', await boundsBench(path.join(scratch, 'bounds')));
+  table(
+    'Durability: ClickHouse fsync settings, embedded engine, insert rate',
+    await fsyncBench(path.join(scratch, 'fsync'), 50_000, 5_000, fsyncRounds),
+  );
+  table(
+    'Bounded ingest: one request against a server in its own process',
+    await boundsBench(path.join(scratch, 'bounds')),
+  );
 }
 
-if (only.includes('chaos')) for (const [title, rows] of await chaosBench(path.join(scratch, 'chaos'))) table(title, rows);
+if (only.includes('chaos'))
+  for (const [title, rows] of await chaosBench(path.join(scratch, 'chaos'))) table(title, rows);

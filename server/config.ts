@@ -65,7 +65,8 @@ function leaseTimingFrom(env: NodeJS.ProcessEnv): LeaseTiming {
     settleMs: intFrom(env.WRITER_SETTLE_MS, 1_000, 'WRITER_SETTLE_MS'),
   };
   // the holder must outlive a missed renewal, and its validity (lease - renew) must cover one period
-  if (timing.leaseMs <= 2 * timing.renewMs) throw new Error(`WRITER_LEASE_MS (${timing.leaseMs}) must be more than twice WRITER_RENEW_MS (${timing.renewMs})`);
+  if (timing.leaseMs <= 2 * timing.renewMs)
+    throw new Error(`WRITER_LEASE_MS (${timing.leaseMs}) must be more than twice WRITER_RENEW_MS (${timing.renewMs})`);
   return timing;
 }
 

@@ -54,7 +54,12 @@ export interface CreateServerOptions {
   onSignals?: SignalSink;
 }
 
-export function createServer({ config, clock = systemClock, logger = createLogger(config.logLevel), ...options }: CreateServerOptions) {
+export function createServer({
+  config,
+  clock = systemClock,
+  logger = createLogger(config.logLevel),
+  ...options
+}: CreateServerOptions) {
   const metrics = createMetrics();
   // before anything computes a deadline: the shipped years plus the administrator's (an invalid
   // file stops the start here, every problem listed)

@@ -1,18 +1,14 @@
 // The ingest contract: one case version as posted to POST /api/v1/cases.
 import { z } from 'zod';
-import {
-  CATEGORY_CODES,
-  CHANNEL_CODES,
-  ISSUE_TYPE_CODES,
-  KIND_CODES,
-  LINE_CODES,
-  STATUS_CODES,
-} from './codes';
+import { CATEGORY_CODES, CHANNEL_CODES, ISSUE_TYPE_CODES, KIND_CODES, LINE_CODES, STATUS_CODES } from './codes';
 import { EXTENDED_DAYS } from './deadlines';
 import { isKnownRegion } from './regions';
 
 /** ISO 8601 with an explicit offset (Z or ±hh:mm): a time without a zone is ambiguous on a national platform. */
-const isoWithOffset = z.iso.datetime({ offset: true, message: 'must be ISO 8601 with an offset, e.g. 2026-03-15T09:30:00+08:00' });
+const isoWithOffset = z.iso.datetime({
+  offset: true,
+  message: 'must be ISO 8601 with an offset, e.g. 2026-03-15T09:30:00+08:00',
+});
 
 const yuan = z.number().finite().nonnegative().max(1e12);
 
@@ -21,11 +17,7 @@ const yuan = z.number().finite().nonnegative().max(1e12);
  * one; ClickHouse refuses the insert (a lone high one) or stores invalid UTF-8 (a lone low one).
  */
 const text = (min: number, max: number) =>
-  z
-    .string()
-    .min(min)
-    .max(max)
-    .refine(isWellFormed, 'must be valid Unicode text (it holds a lone UTF-16 surrogate)');
+  z.string().min(min).max(max).refine(isWellFormed, 'must be valid Unicode text (it holds a lone UTF-16 surrogate)');
 
 /** String.prototype.isWellFormed (ES2024, Node 20): native and linear; our TypeScript lib is ES2023. */
 const isWellFormed = (s: string) => (s as string & { isWellFormed(): boolean }).isWellFormed();

@@ -80,7 +80,12 @@ export function startBackfill(options: BackfillOptions): BackfillRun {
   let resolveFirstDay!: () => void;
   const firstDay = new Promise<void>((resolve) => (resolveFirstDay = resolve));
 
-  const snapshot = () => ({ daysDone: summary.days, totalDays: spans.length, fraction: totalMs > 0 ? coveredMs / totalMs : 1, cases: summary.cases });
+  const snapshot = () => ({
+    daysDone: summary.days,
+    totalDays: spans.length,
+    fraction: totalMs > 0 ? coveredMs / totalMs : 1,
+    cases: summary.cases,
+  });
 
   async function runSpan([start, end]: [number, number]): Promise<void> {
     let batch: CaseInput[] = [];
@@ -132,7 +137,10 @@ export function startBackfill(options: BackfillOptions): BackfillRun {
       summary.stopped = stopRequested;
       progress?.finish(snapshot());
     }
-    options.logger.info({ ...summary, sink: options.sink.stats }, summary.stopped ? 'backfill stopped' : 'backfill done');
+    options.logger.info(
+      { ...summary, sink: options.sink.stats },
+      summary.stopped ? 'backfill stopped' : 'backfill done',
+    );
     return summary;
   })();
 

@@ -57,14 +57,22 @@ function ordinaryFacts(rng: Rng, parts: FactoryParts): IncidentFacts {
   const place = geo.pickPlace(rng);
   let merchant: Merchant | undefined;
   if (rng.chance(MERCHANT_SHARE[kind])) {
-    merchant = names.isNational(category) && (category !== 'tourism' || rng.chance(0.5))
-      ? names.nationalMerchant(rng, category, place.cityShort)
-      : names.localMerchant(rng, category, place.cityCode, place.cityShort);
+    merchant =
+      names.isNational(category) && (category !== 'tourism' || rng.chance(0.5))
+        ? names.nationalMerchant(rng, category, place.cityShort)
+        : names.localMerchant(rng, category, place.cityCode, place.cityShort);
   }
   // online shopping is about goods too: the item bought, whose brand is known half as often
-  const goods: Category | undefined = GOODS.has(category) ? category : category === 'online-shopping' ? rng.pick(GOODS_LIST) : undefined;
+  const goods: Category | undefined = GOODS.has(category)
+    ? category
+    : category === 'online-shopping'
+      ? rng.pick(GOODS_LIST)
+      : undefined;
   const brandShare = kind === 'complaint' || kind === 'report' ? 0.7 : 0.3;
-  const brand = goods && rng.chance(category === 'online-shopping' ? brandShare / 2 : brandShare) ? names.brand(rng, goods) : undefined;
+  const brand =
+    goods && rng.chance(category === 'online-shopping' ? brandShare / 2 : brandShare)
+      ? names.brand(rng, goods)
+      : undefined;
   return {
     kind,
     category,
@@ -113,7 +121,13 @@ export function buildCase(parts: FactoryParts, seed: CaseSeed): SimCase {
   };
   const steps = planLifecycle(
     rng,
-    { kind: incident.kind, channel, receivedAtMs: seed.receivedAtMs, amountYuan: amountYuan ?? 0, lateShare: parts.lateShare },
+    {
+      kind: incident.kind,
+      channel,
+      receivedAtMs: seed.receivedAtMs,
+      amountYuan: amountYuan ?? 0,
+      lateShare: parts.lateShare,
+    },
     1 / seed.speed,
   );
   return { facts, steps };
@@ -135,7 +149,13 @@ export function versionAt(sim: SimCase, index: number): CaseInput {
  * `postAfterMs`, when resuming after a restart); returns the first step not yet due, or -1 when the
  * case has no more steps.
  */
-export function takeDueVersions(sim: SimCase, fromStep: number, nowMs: number, out: CaseInput[], postAfterMs = -Infinity): number {
+export function takeDueVersions(
+  sim: SimCase,
+  fromStep: number,
+  nowMs: number,
+  out: CaseInput[],
+  postAfterMs = -Infinity,
+): number {
   for (let i = fromStep; i < sim.steps.length; i += 1) {
     const at = sim.steps[i].atMs;
     if (at > nowMs) return i;

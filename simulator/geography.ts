@@ -19,8 +19,14 @@ export interface Place {
 
 /** Intake per head differs: richer, more urban provinces with more online shopping call more. */
 const PROVINCE_PROPENSITY: Readonly<Record<string, number>> = {
-  '110000': 1.6, '310000': 1.6, '440000': 1.4, '330000': 1.4, '320000': 1.3, '120000': 1.2,
-  '540000': 0.6, '630000': 0.8,
+  '110000': 1.6,
+  '310000': 1.6,
+  '440000': 1.4,
+  '330000': 1.4,
+  '320000': 1.3,
+  '120000': 1.2,
+  '540000': 0.6,
+  '630000': 0.8,
 };
 
 const OUTSIDE_12315 = new Set(['710000', '810000', '820000']);
@@ -74,7 +80,14 @@ export class Geography {
         const cityCode = leaf.level === 'city' ? leaf.code : (leaf.parent ?? province.code);
         const city = getRegion(cityCode);
         const cityShort = shortName(cityCode === province.code ? leaf.name : (city?.name ?? leaf.name));
-        const place: Place = { code: leaf.code, name: leaf.name, provinceCode: province.code, cityCode, cityShort, label: leaf.label };
+        const place: Place = {
+          code: leaf.code,
+          name: leaf.name,
+          provinceCode: province.code,
+          cityCode,
+          cityShort,
+          label: leaf.label,
+        };
         const weight = (provinceWeight * raw[i]) / rawTotal;
         this.byCode.set(place.code, place);
         national.push([place, weight]);

@@ -15,11 +15,17 @@ describe('history plan', () => {
   });
 
   it('backfills the whole window into an empty store', () => {
-    expect(planHistory(NOW, 90, { cases: 0, firstReceivedMs: 0, lastVersionMs: 0 })).toEqual({ fromMs: NOW - 90 * DAY });
+    expect(planHistory(NOW, 90, { cases: 0, firstReceivedMs: 0, lastVersionMs: 0 })).toEqual({
+      fromMs: NOW - 90 * DAY,
+    });
   });
 
   it('after a clean restart regenerates only the last 30 days, posting what is newer than the store', () => {
-    const plan = planHistory(NOW, 90, { cases: 5e6, firstReceivedMs: NOW - 90 * DAY - 3_600_000, lastVersionMs: NOW - 600_000 });
+    const plan = planHistory(NOW, 90, {
+      cases: 5e6,
+      firstReceivedMs: NOW - 90 * DAY - 3_600_000,
+      lastVersionMs: NOW - 600_000,
+    });
     expect(plan.fromMs).toBe(NOW - 30 * DAY);
     expect(plan.resume?.lastVersionMs).toBe(NOW - 600_000);
   });

@@ -27,7 +27,11 @@ export function planHistory(nowMs: number, days: number, state: StoreState): His
   const windowStart = nowMs - days * DAY_MS;
   if (state.cases === 0) return { fromMs: windowStart };
   const interrupted = state.firstReceivedMs > windowStart + 6 * HOUR_MS;
-  const fromMs = interrupted ? windowStart : Math.max(windowStart, Math.min(state.lastVersionMs, nowMs - PENDING_HORIZON_MS));
-  return { fromMs, resume: { lastVersionMs: state.lastVersionMs, frontierMs: state.firstReceivedMs + FRONTIER_MARGIN_MS } };
+  const fromMs = interrupted
+    ? windowStart
+    : Math.max(windowStart, Math.min(state.lastVersionMs, nowMs - PENDING_HORIZON_MS));
+  return {
+    fromMs,
+    resume: { lastVersionMs: state.lastVersionMs, frontierMs: state.firstReceivedMs + FRONTIER_MARGIN_MS },
+  };
 }
-

@@ -73,7 +73,14 @@ describe('http sink', () => {
 
   it('gives up after its attempts when the ingest is unreachable', async () => {
     const { logger } = capturingLogger();
-    const sink = new HttpSink({ baseUrl: 'http://127.0.0.1:9', token: 'tok', logger, name: 'test', backoffMs: 1, maxAttempts: 3 });
+    const sink = new HttpSink({
+      baseUrl: 'http://127.0.0.1:9',
+      token: 'tok',
+      logger,
+      name: 'test',
+      backoffMs: 1,
+      maxAttempts: 3,
+    });
     await sink.submit(batch);
     await sink.drain();
     expect(sink.stats).toMatchObject({ failed: 1, retries: 2 });
@@ -93,7 +100,13 @@ describe('http sink', () => {
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     close = () => server.close();
-    const sink = new HttpSink({ baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, token: 't', logger: capturingLogger().logger, name: 'test', concurrency: 2 });
+    const sink = new HttpSink({
+      baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+      token: 't',
+      logger: capturingLogger().logger,
+      name: 'test',
+      concurrency: 2,
+    });
     for (let i = 0; i < 8; i += 1) await sink.submit(batch);
     await sink.close();
     expect(most).toBe(2);

@@ -104,7 +104,10 @@ export class HttpSink implements CaseSink {
         const text = await response.text();
         if (!RETRYABLE.has(response.status)) {
           this.stats.failed += batch.length;
-          this.options.logger.error({ sink: this.options.name, status: response.status, reply: text.slice(0, 500) }, 'SIMULATOR BUG: ingest refused a batch');
+          this.options.logger.error(
+            { sink: this.options.name, status: response.status, reply: text.slice(0, 500) },
+            'SIMULATOR BUG: ingest refused a batch',
+          );
           return;
         }
         retryable = `HTTP ${response.status}: ${text.slice(0, 200)}`;
@@ -113,12 +116,17 @@ export class HttpSink implements CaseSink {
       }
       if (attempt >= this.maxAttempts || (this.stopping && attempt >= 2)) {
         this.stats.failed += batch.length;
-        this.options.logger.error({ sink: this.options.name, attempts: attempt, reason: retryable, cases: batch.length }, 'simulator gave up on a batch');
+        this.options.logger.error(
+          { sink: this.options.name, attempts: attempt, reason: retryable, cases: batch.length },
+          'simulator gave up on a batch',
+        );
         return;
       }
       this.stats.retries += 1;
       this.options.logger.warn({ sink: this.options.name, attempt, reason: retryable }, 'ingest unavailable; retrying');
-      await new Promise((resolve) => setTimeout(resolve, Math.min(MAX_BACKOFF_MS, this.backoffMs * 2 ** (attempt - 1))));
+      await new Promise((resolve) =>
+        setTimeout(resolve, Math.min(MAX_BACKOFF_MS, this.backoffMs * 2 ** (attempt - 1))),
+      );
     }
   }
 
@@ -129,7 +137,10 @@ export class HttpSink implements CaseSink {
     if (reply.rejected.length > 0) {
       // an invalid simulated case is a bug in the simulator: say loudly which and why
       const examples = reply.rejected.slice(0, 3).map((r) => ({ id: r.id, errors: r.errors, case: batch[r.index] }));
-      this.options.logger.error({ sink: this.options.name, rejected: reply.rejected.length, examples }, 'SIMULATOR BUG: ingest rejected simulated cases');
+      this.options.logger.error(
+        { sink: this.options.name, rejected: reply.rejected.length, examples },
+        'SIMULATOR BUG: ingest rejected simulated cases',
+      );
     }
   }
 }

@@ -9,8 +9,8 @@ export const WEEKDAY_CASES = 65_000;
 
 /** Relative intake at each full hour of a weekday, Beijing time; linear in between. Peak 1.0 at 10:00. */
 export const HOURLY_PROFILE: readonly number[] = [
-  0.12, 0.08, 0.06, 0.05, 0.05, 0.07, 0.14, 0.3, 0.62, 0.95, 1.0, 0.9, 0.6, 0.72, 0.92, 0.97, 0.93, 0.75, 0.52,
-  0.45, 0.42, 0.36, 0.26, 0.18,
+  0.12, 0.08, 0.06, 0.05, 0.05, 0.07, 0.14, 0.3, 0.62, 0.95, 1.0, 0.9, 0.6, 0.72, 0.92, 0.97, 0.93, 0.75, 0.52, 0.45,
+  0.42, 0.36, 0.26, 0.18,
 ];
 
 /** With linear interpolation around the clock the day's integral is the plain sum, in hours. */
@@ -32,7 +32,7 @@ export function cstDayStart(dayIndex: number): number {
 
 /** Hour of day in Beijing time as a fraction, 0 <= h < 24. */
 export function cstHour(ms: number): number {
-  return (((ms + CST_OFFSET_MS) % DAY_MS) + DAY_MS) % DAY_MS / HOUR_MS;
+  return ((((ms + CST_OFFSET_MS) % DAY_MS) + DAY_MS) % DAY_MS) / HOUR_MS;
 }
 
 /** 0 = Sunday ... 6 = Saturday, Beijing calendar (1970-01-01 was a Thursday). */

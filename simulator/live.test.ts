@@ -23,7 +23,12 @@ class MemorySink implements CaseSink {
 }
 
 function setup(speed = 1) {
-  const clock = { ms: T0, now() { return this.ms; } };
+  const clock = {
+    ms: T0,
+    now() {
+      return this.ms;
+    },
+  };
   const sink = new MemorySink(clock);
   const model = new CaseModel({ seed: 4, speed });
   const live = new LiveSimulation({ model, sink, clock, logger: pino({ level: 'silent' }), startMs: T0 });
@@ -51,7 +56,10 @@ describe('live simulation', () => {
     for (const p of sink.posted) byId.set(p.version.id, [...(byId.get(p.version.id) ?? []), p.version.status]);
     let laterVersions = 0;
     for (const seed of expected) {
-      const due = model.build(seed).steps.filter((s) => s.atMs <= clock.ms).map((s) => s.status);
+      const due = model
+        .build(seed)
+        .steps.filter((s) => s.atMs <= clock.ms)
+        .map((s) => s.status);
       expect(byId.get(seed.id), seed.id).toEqual(due);
       laterVersions += due.length - 1;
     }
@@ -66,25 +74,36 @@ describe('live simulation', () => {
     const ratio = fast.live.stats.cases / normal.live.stats.cases;
     expect(ratio).toBeGreaterThan(8.5);
     expect(ratio).toBeLessThan(11.5);
-    const resolvedShare = (run: typeof normal) => run.sink.posted.filter((p) => p.version.status !== 'received').length / run.live.stats.cases;
+    const resolvedShare = (run: typeof normal) =>
+      run.sink.posted.filter((p) => p.version.status !== 'received').length / run.live.stats.cases;
     expect(resolvedShare(fast)).toBeGreaterThan(resolvedShare(normal) + 0.1);
   });
 
   it('takes over open cases from the backfill', async () => {
     const history = new CaseModel({ seed: 4 });
-    const older = history.arrivals(T0 - 2 * 24 * HOUR, T0).find((seed) => history.build(seed).facts.kind === 'complaint')!;
+    const older = history
+      .arrivals(T0 - 2 * 24 * HOUR, T0)
+      .find((seed) => history.build(seed).facts.kind === 'complaint')!;
     const steps = history.build(older).steps;
     const next = steps.findIndex((s) => s.atMs > T0);
     expect(next).toBeGreaterThan(0);
     // live starts just before that step is due
     const { clock, sink } = setup();
     const startMs = steps[next].atMs - 60_000;
-    const late = new LiveSimulation({ model: new CaseModel({ seed: 4 }), sink, clock, logger: pino({ level: 'silent' }), startMs });
+    const late = new LiveSimulation({
+      model: new CaseModel({ seed: 4 }),
+      sink,
+      clock,
+      logger: pino({ level: 'silent' }),
+      startMs,
+    });
     clock.ms = startMs;
     late.schedule(older, next, steps[next].atMs, (s) => history.build(s));
     clock.ms = steps[next].atMs;
     await late.tick();
-    expect(sink.posted.filter((p) => p.version.id === older.id).map((p) => p.version.status)).toEqual([steps[next].status]);
+    expect(sink.posted.filter((p) => p.version.id === older.id).map((p) => p.version.status)).toEqual([
+      steps[next].status,
+    ]);
     expect(late.pending.size).toBeGreaterThan(0);
   });
 
@@ -93,7 +112,9 @@ describe('live simulation', () => {
     const { sink, live } = run;
     const scenario = live.inject('food-poisoning');
     await runUntil(run, T0 + 9 * HOUR);
-    const incident = sink.posted.filter((p) => p.version.id.includes(`-X${scenario.key}-`) && p.version.status === 'received');
+    const incident = sink.posted.filter(
+      (p) => p.version.id.includes(`-X${scenario.key}-`) && p.version.status === 'received',
+    );
     expect(incident.length).toBe(scenario.arrivals.length);
   });
 

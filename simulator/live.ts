@@ -66,7 +66,10 @@ export class LiveSimulation {
   /** Starts an incident now: its cases arrive over the next hours or days. */
   inject(type: ScenarioType): Scenario {
     const scenario = this.options.model.inject(type, this.clock.now());
-    this.options.logger.info({ type, key: scenario.key, cases: scenario.arrivals.length, city: scenario.cityCode, brand: scenario.brand }, 'simulator: incident injected');
+    this.options.logger.info(
+      { type, key: scenario.key, cases: scenario.arrivals.length, city: scenario.cityCode, brand: scenario.brand },
+      'simulator: incident injected',
+    );
     return scenario;
   }
 
@@ -83,7 +86,10 @@ export class LiveSimulation {
     const nowMs = this.clock.now();
     if (nowMs <= this.lastMs) return;
     if (nowMs - this.lastMs > MAX_LAG_MS) {
-      this.options.logger.warn({ skippedMs: nowMs - this.lastMs - MAX_SPAN_PER_TICK_MS }, 'live simulation fell behind the clock; skipping ahead');
+      this.options.logger.warn(
+        { skippedMs: nowMs - this.lastMs - MAX_SPAN_PER_TICK_MS },
+        'live simulation fell behind the clock; skipping ahead',
+      );
       this.lastMs = nowMs - MAX_SPAN_PER_TICK_MS;
     }
     const untilMs = Math.min(nowMs, this.lastMs + MAX_SPAN_PER_TICK_MS);
@@ -104,7 +110,10 @@ export class LiveSimulation {
     if (nowMs - this.lastLogMs >= LOG_EVERY_MS) {
       this.lastLogMs = nowMs;
       const { cases, versions } = this.stats;
-      this.options.logger.info({ cases, versions, pending: this.pending.size, pendingDropped: this.pending.dropped }, 'live simulation');
+      this.options.logger.info(
+        { cases, versions, pending: this.pending.size, pendingDropped: this.pending.dropped },
+        'live simulation',
+      );
     }
     const size = this.options.batchSize ?? 3000;
     for (let i = 0; i < batch.length; i += size) await this.options.sink.submit(batch.slice(i, i + size));

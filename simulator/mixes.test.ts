@@ -32,18 +32,32 @@ describe('simulated mixes', () => {
     const line = shares((c) => c.line);
     expect(line.consumer).toBeGreaterThan(0.74);
     expect(line.consumer).toBeLessThan(0.82);
-    for (const [code, target] of [['quality', 0.08], ['food-drug', 0.09], ['price', 0.03], ['ip', 0.02]] as const) {
+    for (const [code, target] of [
+      ['quality', 0.08],
+      ['food-drug', 0.09],
+      ['price', 0.03],
+      ['ip', 0.02],
+    ] as const) {
       expect(line[code], code).toBeGreaterThan(target * 0.7);
       expect(line[code], code).toBeLessThan(target * 1.3);
     }
   });
 
   it('correlates lines with categories: food to food-drug, counterfeits to IP', () => {
-    const food = shares((c) => c.line, cases.filter((c) => c.category === 'food'));
+    const food = shares(
+      (c) => c.line,
+      cases.filter((c) => c.category === 'food'),
+    );
     expect(food['food-drug']).toBeGreaterThan(0.45);
-    const counterfeit = shares((c) => c.line, cases.filter((c) => c.issueType === 'counterfeit'));
+    const counterfeit = shares(
+      (c) => c.line,
+      cases.filter((c) => c.issueType === 'counterfeit'),
+    );
     expect(counterfeit.ip).toBeGreaterThan(0.35);
-    const prepaid = shares((c) => c.issueType, cases.filter((c) => c.category === 'prepaid-cards'));
+    const prepaid = shares(
+      (c) => c.issueType,
+      cases.filter((c) => c.category === 'prepaid-cards'),
+    );
     expect(prepaid.contract).toBeGreaterThan(0.4);
   });
 
@@ -69,12 +83,16 @@ describe('simulated mixes', () => {
   it('marks about 1% urgent, food safety far more often', () => {
     expect(shares((c) => String(Boolean(c.urgent)) as 'true' | 'false').true).toBeGreaterThan(0.006);
     expect(shares((c) => String(Boolean(c.urgent)) as 'true' | 'false').true).toBeLessThan(0.016);
-    const foodSafety = cases.filter((c) => (c.category === 'food' || c.category === 'catering') && c.issueType === 'safety');
+    const foodSafety = cases.filter(
+      (c) => (c.category === 'food' || c.category === 'catering') && c.issueType === 'safety',
+    );
     expect(foodSafety.filter((c) => c.urgent).length / foodSafety.length).toBeGreaterThan(0.1);
   });
 
   it('registers ~3% with the city only, ~70% with a location, ~2% with a personal datum to scrub', () => {
-    const cityOnly = cases.filter((c) => c.regionCode.endsWith('00') && !['441900', '442000', '460400'].includes(c.regionCode));
+    const cityOnly = cases.filter(
+      (c) => c.regionCode.endsWith('00') && !['441900', '442000', '460400'].includes(c.regionCode),
+    );
     expect(cityOnly.length / cases.length).toBeGreaterThan(0.02);
     expect(cityOnly.length / cases.length).toBeLessThan(0.04);
     expect(cases.filter((c) => c.location).length / cases.length).toBeCloseTo(0.7, 1);

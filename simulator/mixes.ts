@@ -9,16 +9,45 @@ export const KIND_WEIGHTS: Record<Kind, number> = { consultation: 55, complaint:
 
 /** Complaint-led ranking: online shopping far ahead, then food, prepaid cards, appliances, catering... */
 export const CATEGORY_WEIGHTS: Record<Category, number> = {
-  'online-shopping': 20, food: 11, 'prepaid-cards': 7, appliances: 6, catering: 6, 'telecom-services': 5,
-  education: 5, 'telecom-devices': 5, clothing: 5, vehicles: 4, 'daily-goods': 4, other: 4, cosmetics: 3,
-  medical: 3, 'transport-delivery': 3, 'home-decoration': 2.5, housing: 2.5, beauty: 2.5, tourism: 2, repair: 2,
-  furniture: 2, finance: 1.5, 'building-materials': 1.5, toys: 1.5,
+  'online-shopping': 20,
+  food: 11,
+  'prepaid-cards': 7,
+  appliances: 6,
+  catering: 6,
+  'telecom-services': 5,
+  education: 5,
+  'telecom-devices': 5,
+  clothing: 5,
+  vehicles: 4,
+  'daily-goods': 4,
+  other: 4,
+  cosmetics: 3,
+  medical: 3,
+  'transport-delivery': 3,
+  'home-decoration': 2.5,
+  housing: 2.5,
+  beauty: 2.5,
+  tourism: 2,
+  repair: 2,
+  furniture: 2,
+  finance: 1.5,
+  'building-materials': 1.5,
+  toys: 1.5,
 };
 
 /** Goods (as opposed to services): they have brands and fall under the product-quality line. */
 export const GOODS: ReadonlySet<Category> = new Set<Category>([
-  'food', 'appliances', 'telecom-devices', 'clothing', 'vehicles', 'cosmetics', 'medical', 'daily-goods',
-  'furniture', 'building-materials', 'toys',
+  'food',
+  'appliances',
+  'telecom-devices',
+  'clothing',
+  'vehicles',
+  'cosmetics',
+  'medical',
+  'daily-goods',
+  'furniture',
+  'building-materials',
+  'toys',
 ]);
 
 /** Categories the former 12331 food-and-drug line handled. */
@@ -27,19 +56,51 @@ const FOOD_DRUG_SHARE: Partial<Record<Category, number>> = { food: 0.55, medical
 type IssueWeights = Partial<Record<IssueType, number>>;
 
 const DEFAULT_ISSUES: IssueWeights = {
-  quality: 25, 'after-sales': 20, contract: 20, 'false-advertising': 8, price: 10, safety: 3, counterfeit: 4,
-  'personal-info': 2, other: 8,
+  quality: 25,
+  'after-sales': 20,
+  contract: 20,
+  'false-advertising': 8,
+  price: 10,
+  safety: 3,
+  counterfeit: 4,
+  'personal-info': 2,
+  other: 8,
 };
 
 const ISSUES_BY_CATEGORY: Partial<Record<Category, IssueWeights>> = {
-  food: { quality: 40, safety: 25, 'false-advertising': 8, counterfeit: 5, price: 5, 'after-sales': 5, contract: 2, other: 10 },
+  food: {
+    quality: 40,
+    safety: 25,
+    'false-advertising': 8,
+    counterfeit: 5,
+    price: 5,
+    'after-sales': 5,
+    contract: 2,
+    other: 10,
+  },
   catering: { safety: 25, quality: 25, price: 15, contract: 10, 'after-sales': 10, 'false-advertising': 5, other: 10 },
   medical: { quality: 25, safety: 20, 'false-advertising': 20, counterfeit: 10, price: 10, other: 15 },
   cosmetics: { quality: 25, safety: 15, 'false-advertising': 20, counterfeit: 20, 'after-sales': 10, other: 10 },
-  'online-shopping': { 'after-sales': 30, quality: 25, 'false-advertising': 12, counterfeit: 8, price: 10, contract: 8, 'personal-info': 2, other: 5 },
+  'online-shopping': {
+    'after-sales': 30,
+    quality: 25,
+    'false-advertising': 12,
+    counterfeit: 8,
+    price: 10,
+    contract: 8,
+    'personal-info': 2,
+    other: 5,
+  },
   'prepaid-cards': { contract: 60, 'after-sales': 10, 'false-advertising': 10, price: 5, other: 15 },
   education: { contract: 50, 'false-advertising': 20, 'after-sales': 10, price: 10, other: 10 },
-  'telecom-services': { contract: 30, price: 25, 'after-sales': 20, 'personal-info': 10, 'false-advertising': 8, other: 7 },
+  'telecom-services': {
+    contract: 30,
+    price: 25,
+    'after-sales': 20,
+    'personal-info': 10,
+    'false-advertising': 8,
+    other: 7,
+  },
   appliances: { quality: 40, 'after-sales': 35, safety: 5, 'false-advertising': 5, price: 5, counterfeit: 3, other: 7 },
   'telecom-devices': { quality: 40, 'after-sales': 35, counterfeit: 6, 'false-advertising': 6, price: 5, other: 8 },
   clothing: { quality: 45, 'after-sales': 20, counterfeit: 12, 'false-advertising': 8, price: 5, other: 10 },
@@ -62,7 +123,12 @@ const ISSUE_BIAS_BY_KIND: Partial<Record<Kind, IssueWeights>> = {
 };
 
 const REPORT_CATEGORY_BIAS: Partial<Record<Category, number>> = {
-  food: 2, medical: 2, cosmetics: 1.5, catering: 1.5, 'online-shopping': 0.6, 'prepaid-cards': 0.5,
+  food: 2,
+  medical: 2,
+  cosmetics: 1.5,
+  catering: 1.5,
+  'online-shopping': 0.6,
+  'prepaid-cards': 0.5,
 };
 
 function biased<K extends string>(base: Partial<Record<K, number>>, bias: Partial<Record<K, number>> = {}) {
@@ -76,11 +142,25 @@ export class Mixes {
   private readonly categories = new Map<Kind, WeightedTable<Category>>();
   private readonly issues = new Map<string, WeightedTable<IssueType>>();
   private readonly dayChannels = WeightedTable.fromRecord<Channel>({
-    phone: 58, wechat: 13, web: 12, app: 10, transfer: 5, visit: 2, voicemail: 1, sms: 1, letter: 0.5,
+    phone: 58,
+    wechat: 13,
+    web: 12,
+    app: 10,
+    transfer: 5,
+    visit: 2,
+    voicemail: 1,
+    sms: 1,
+    letter: 0.5,
   });
   /** Outside office hours callers more often leave a voicemail or write online. */
   private readonly nightChannels = WeightedTable.fromRecord<Channel>({
-    phone: 32, wechat: 18, web: 17, app: 15, transfer: 3, voicemail: 9, sms: 1.5,
+    phone: 32,
+    wechat: 18,
+    web: 17,
+    app: 15,
+    transfer: 3,
+    voicemail: 9,
+    sms: 1.5,
   });
 
   kind(rng: Rng): Kind {
@@ -112,7 +192,8 @@ export class Mixes {
     if (issueType === 'price' && rng.chance(0.3)) return 'price';
     const foodDrug = FOOD_DRUG_SHARE[category];
     if (foodDrug !== undefined && rng.chance(foodDrug)) return 'food-drug';
-    if (GOODS.has(category) && (issueType === 'quality' || issueType === 'safety') && rng.chance(0.55)) return 'quality';
+    if (GOODS.has(category) && (issueType === 'quality' || issueType === 'safety') && rng.chance(0.55))
+      return 'quality';
     return 'consumer';
   }
 

@@ -24,7 +24,8 @@ describe('case model', () => {
       for (let i = 0; i < sim.steps.length; i += 1) {
         const result = caseInputSchema.safeParse(versionAt(sim, i));
         versions += 1;
-        if (!result.success && problems.length < 5) problems.push(`${seed.id}: ${describeIssues(result.error).join('; ')}`);
+        if (!result.success && problems.length < 5)
+          problems.push(`${seed.id}: ${describeIssues(result.error).join('; ')}`);
       }
     }
     expect(problems).toEqual([]);

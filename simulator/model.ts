@@ -119,7 +119,13 @@ export class CaseModel {
     for (const scenario of this.scenariosDuring(fromMs, toMs)) {
       scenario.arrivals.forEach((at, i) => {
         if (at >= fromMs && at < toMs) {
-          out.push({ id: `${this.idPrefix}-X${scenario.key}-${pad(i, 4)}`, receivedAtMs: at, seed: mixSeed(scenario.seed, i), speed: this.speed, scenario });
+          out.push({
+            id: `${this.idPrefix}-X${scenario.key}-${pad(i, 4)}`,
+            receivedAtMs: at,
+            seed: mixSeed(scenario.seed, i),
+            speed: this.speed,
+            scenario,
+          });
         }
       });
     }

@@ -53,7 +53,13 @@ export class BackfillProgress {
       this.stream.write(`\r\x1b[2K${line}`);
     } else {
       this.options.logger.info(
-        { daysDone: snapshot.daysDone, totalDays: snapshot.totalDays, cases: snapshot.cases, casesPerS: Math.round(casesPerS), etaS: Math.round(etaMs / 1000) },
+        {
+          daysDone: snapshot.daysDone,
+          totalDays: snapshot.totalDays,
+          cases: snapshot.cases,
+          casesPerS: Math.round(casesPerS),
+          etaS: Math.round(etaMs / 1000),
+        },
         'backfill progress',
       );
     }

@@ -38,7 +38,11 @@ describe('seeded randomness', () => {
 
   it('picks by weight and skews Zipf ranks', () => {
     const rng = new Rng(3);
-    const table = new WeightedTable([['a', 1], ['b', 3], ['none', 0]] as const);
+    const table = new WeightedTable([
+      ['a', 1],
+      ['b', 3],
+      ['none', 0],
+    ] as const);
     let b = 0;
     for (let i = 0; i < 10_000; i += 1) {
       const item = table.pick(rng);

@@ -35,7 +35,10 @@ describe('injected incidents', () => {
     expect(cases.filter((c) => c.issueType === 'safety').length / cases.length).toBeGreaterThan(0.7);
     expect(cases.filter((c) => c.urgent).length / cases.length).toBeGreaterThan(0.4);
     // the burst dominates its city's catering cases in those hours
-    const background = model.arrivals(START, START + 9 * HOUR).filter((s) => !s.scenario).map((s) => model.build(s).facts);
+    const background = model
+      .arrivals(START, START + 9 * HOUR)
+      .filter((s) => !s.scenario)
+      .map((s) => model.build(s).facts);
     const cityCatering = background.filter((c) => c.category === 'catering' && cityOf(c.regionCode) === city);
     expect(cases.length).toBeGreaterThan(3 * cityCatering.length);
   });

@@ -14,7 +14,11 @@ export const SCENARIO_TYPES = ['food-poisoning', 'prepaid-collapse', 'brand-safe
 export type ScenarioType = (typeof SCENARIO_TYPES)[number];
 
 /** Chance that an incident of each type starts on a given day: one every ~8, ~12 and ~20 days. */
-const DAILY_CHANCE: Record<ScenarioType, number> = { 'food-poisoning': 0.12, 'prepaid-collapse': 0.08, 'brand-safety': 0.05 };
+const DAILY_CHANCE: Record<ScenarioType, number> = {
+  'food-poisoning': 0.12,
+  'prepaid-collapse': 0.08,
+  'brand-safety': 0.05,
+};
 const TAG: Record<ScenarioType, string> = { 'food-poisoning': 'fp', 'prepaid-collapse': 'pc', 'brand-safety': 'bs' };
 
 /** The longest incident, in days: how far back the generator looks for ones still running. */
@@ -52,7 +56,14 @@ export const BRAND_PRODUCTS: Partial<Record<Category, readonly string[]>> = {
 };
 
 /** Arrival times: `shape(u)` is the relative density at fraction u of the duration, follows the day cycle. */
-function arrivalTimes(rng: Rng, count: number, startMs: number, durationMs: number, shape: (u: number) => number, speed: number): number[] {
+function arrivalTimes(
+  rng: Rng,
+  count: number,
+  startMs: number,
+  durationMs: number,
+  shape: (u: number) => number,
+  speed: number,
+): number[] {
   const times: number[] = [];
   while (times.length < count) {
     const u = rng.next();
@@ -63,7 +74,14 @@ function arrivalTimes(rng: Rng, count: number, startMs: number, durationMs: numb
   return times.map((t) => Math.round((startMs + (t - startMs) / speed) / 1000) * 1000).sort((a, b) => a - b);
 }
 
-export function planScenario(ctx: ScenarioContext, type: ScenarioType, startMs: number, seed: number, key: string, speed = 1): Scenario {
+export function planScenario(
+  ctx: ScenarioContext,
+  type: ScenarioType,
+  startMs: number,
+  seed: number,
+  key: string,
+  speed = 1,
+): Scenario {
   const rng = new Rng(seed);
   const base = { key, type, startMs, seed };
   if (type === 'food-poisoning') {
@@ -73,7 +91,15 @@ export function planScenario(ctx: ScenarioContext, type: ScenarioType, startMs: 
     const count = 25 + rng.int(96);
     const merchant = ctx.names.localMerchantAt('catering', cityCode, county.cityShort, rng.int(80));
     const arrivals = arrivalTimes(rng, count, startMs, durationMs, (u) => Math.exp(-3 * u) + 0.05, speed);
-    return { ...base, category: 'catering', cityCode, countyCode: county.code, merchant, arrivals, endMs: startMs + durationMs / speed };
+    return {
+      ...base,
+      category: 'catering',
+      cityCode,
+      countyCode: county.code,
+      merchant,
+      arrivals,
+      endMs: startMs + durationMs / speed,
+    };
   }
   if (type === 'prepaid-collapse') {
     const cityCode = ctx.geo.pickCity(rng);
@@ -83,7 +109,15 @@ export function planScenario(ctx: ScenarioContext, type: ScenarioType, startMs: 
     // a popular chain: one of the city's top-ranked prepaid-card merchants
     const merchant = ctx.names.localMerchantAt('prepaid-cards', cityCode, county.cityShort, rng.int(10));
     const arrivals = arrivalTimes(rng, count, startMs, durationMs, (u) => Math.exp(-2 * u), speed);
-    return { ...base, category: 'prepaid-cards', cityCode, countyCode: county.code, merchant, arrivals, endMs: startMs + durationMs / speed };
+    return {
+      ...base,
+      category: 'prepaid-cards',
+      cityCode,
+      countyCode: county.code,
+      merchant,
+      arrivals,
+      endMs: startMs + durationMs / speed,
+    };
   }
   const category: Category = rng.chance(0.6) ? 'appliances' : 'toys';
   const provinces = new Set<string>();
@@ -92,7 +126,14 @@ export function planScenario(ctx: ScenarioContext, type: ScenarioType, startMs: 
   const durationMs = rng.between(2, 6) * DAY_MS;
   const count = 100 + rng.int(301);
   // news spreads: a rise to a peak in the first third, then a slow decline
-  const arrivals = arrivalTimes(rng, count, startMs, durationMs, (u) => (u < 0.3 ? u / 0.3 : 1 - (u - 0.3) / 0.8), speed);
+  const arrivals = arrivalTimes(
+    rng,
+    count,
+    startMs,
+    durationMs,
+    (u) => (u < 0.3 ? u / 0.3 : 1 - (u - 0.3) / 0.8),
+    speed,
+  );
   return {
     ...base,
     category,
@@ -113,7 +154,12 @@ export function scenariosStartingOn(ctx: ScenarioContext, dayIndex: number, spee
     const rng = new Rng(mixSeed(ctx.seed, dayIndex, hashString(type)));
     if (!rng.chance(DAILY_CHANCE[type])) continue;
     // food poisoning follows a meal; a closure is found in the morning; news of a defect any time
-    const startHour = type === 'food-poisoning' ? rng.between(11, 20) : type === 'prepaid-collapse' ? rng.between(8, 12) : rng.between(8, 20);
+    const startHour =
+      type === 'food-poisoning'
+        ? rng.between(11, 20)
+        : type === 'prepaid-collapse'
+          ? rng.between(8, 12)
+          : rng.between(8, 20);
     const startMs = Math.round((dayStart + startHour * HOUR_MS) / 1000) * 1000;
     out.push(planScenario(ctx, type, startMs, rng.seed(), `${date}${TAG[type]}`, speed));
   }
@@ -123,5 +169,12 @@ export function scenariosStartingOn(ctx: ScenarioContext, dayIndex: number, spee
 /** An incident forced to start at `startMs` (demos, tests); keyed by its start so it is unique. */
 export function injectedScenario(ctx: ScenarioContext, type: ScenarioType, startMs: number, speed = 1): Scenario {
   const seconds = Math.floor(startMs / 1000);
-  return planScenario(ctx, type, seconds * 1000, mixSeed(ctx.seed, seconds, hashString(type), 0x1e), `I${seconds.toString(36)}${TAG[type]}`, speed);
+  return planScenario(
+    ctx,
+    type,
+    seconds * 1000,
+    mixSeed(ctx.seed, seconds, hashString(type), 0x1e),
+    `I${seconds.toString(36)}${TAG[type]}`,
+    speed,
+  );
 }

@@ -85,7 +85,10 @@ const CONSUMABLE_ISSUES: Partial<Record<IssueType, readonly string[]>> = {
 /** Where a category's story differs from the issue type's generic one. */
 const BY_CATEGORY: Partial<Record<Category, Partial<Record<IssueType, readonly string[]>>>> = {
   'prepaid-cards': {
-    contract: ['在{m}办理的{p}尚余{n}元，商家突然停业闭店，无法退款。', '{m}更换经营者后拒绝继续提供服务，要求退还{p}余额。'],
+    contract: [
+      '在{m}办理的{p}尚余{n}元，商家突然停业闭店，无法退款。',
+      '{m}更换经营者后拒绝继续提供服务，要求退还{p}余额。',
+    ],
   },
   education: { contract: ['报名{m}的{p}，申请退课时对方拒绝按约定退费。'] },
   'telecom-services': { contract: ['{m}未经同意开通{p}，每月被扣费{n}元。'] },
@@ -139,7 +142,8 @@ export function writeSummary(rng: Rng, facts: SummaryFacts): string {
   if (facts.kind === 'consultation') {
     text = fill(rng, `咨询{p}${rng.pick(facts.goods ? GOODS_TOPICS : SERVICE_TOPICS)}的相关规定。`, facts);
   } else if (facts.kind === 'suggestion') text = `建议加强对${CATEGORIES[facts.category].zh}领域的监管，规范经营行为。`;
-  else if (facts.kind === 'report') text = fill(rng, `举报{m}${rng.pick(facts.goods ? GOODS_VIOLATIONS : SERVICE_VIOLATIONS)}。`, facts);
+  else if (facts.kind === 'report')
+    text = fill(rng, `举报{m}${rng.pick(facts.goods ? GOODS_VIOLATIONS : SERVICE_VIOLATIONS)}。`, facts);
   else text = fill(rng, rng.pick(templatesFor(facts.category, facts.goods, facts.issueType)), facts);
   return rng.chance(0.02) ? `${text}${syntheticContact(rng)}。` : text;
 }

@@ -21,7 +21,9 @@ afterAll(async () => {
 
 async function storedCases(fromMs: number, toMs: number): Promise<{ total: number; byKind: Record<string, number> }> {
   const query = `scope=national&from=${new Date(fromMs).toISOString()}&to=${new Date(toMs).toISOString()}`;
-  const response = await fetch(`${ts.baseUrl}/api/v1/stats?${query}`, { headers: { authorization: `Bearer ${ts.token('wall')}` } });
+  const response = await fetch(`${ts.baseUrl}/api/v1/stats?${query}`, {
+    headers: { authorization: `Bearer ${ts.token('wall')}` },
+  });
   return (await response.json()) as { total: number; byKind: Record<string, number> };
 }
 
@@ -33,7 +35,11 @@ async function waitFor(check: () => Promise<boolean>, timeoutMs: number): Promis
   }
 }
 
-function expectedKinds(model: CaseModel, fromMs: number, toMs: number): { total: number; byKind: Record<string, number> } {
+function expectedKinds(
+  model: CaseModel,
+  fromMs: number,
+  toMs: number,
+): { total: number; byKind: Record<string, number> } {
   const byKind: Record<string, number> = { consultation: 0, complaint: 0, report: 0, suggestion: 0 };
   const seeds = model.arrivals(fromMs, toMs);
   for (const seed of seeds) byKind[model.build(seed).facts.kind] += 1;

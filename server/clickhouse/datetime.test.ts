@@ -8,8 +8,18 @@ const iso = (ms: number) => new Date(Math.floor(ms / 1000) * 1000).toISOString()
 describe('ClickHouse DateTime text', () => {
   it('matches toISOString for the epoch, day and month edges, leap days and before 1970', () => {
     const edges = [
-      0, 1, 999, 1000, 59_999, 86_399_999, 86_400_000, -1, -86_400_001,
-      Date.UTC(2024, 1, 29, 23, 59, 59, 999), Date.UTC(2026, 11, 31, 16, 0, 0, 5), Date.UTC(2099, 0, 1, 0, 0, 0, 50),
+      0,
+      1,
+      999,
+      1000,
+      59_999,
+      86_399_999,
+      86_400_000,
+      -1,
+      -86_400_001,
+      Date.UTC(2024, 1, 29, 23, 59, 59, 999),
+      Date.UTC(2026, 11, 31, 16, 0, 0, 5),
+      Date.UTC(2099, 0, 1, 0, 0, 0, 50),
     ];
     for (const ms of edges) {
       expect(toDateTime64(ms)).toBe(iso64(ms));

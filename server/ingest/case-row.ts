@@ -101,7 +101,21 @@ export type CaseHead = Pick<
 
 export function headOf(version: CaseVersion): CaseHead {
   const { id, versionAtMs, receivedAtMs, dueAtMs, line, kind, channel, regionCode, category, status, urgent } = version;
-  return { id, versionAtMs, receivedAtMs, dueAtMs, line, kind, channel, regionCode, category, status, urgent, amountYuan: version.amountYuan, recoveredYuan: version.recoveredYuan };
+  return {
+    id,
+    versionAtMs,
+    receivedAtMs,
+    dueAtMs,
+    line,
+    kind,
+    channel,
+    regionCode,
+    category,
+    status,
+    urgent,
+    amountYuan: version.amountYuan,
+    recoveredYuan: version.recoveredYuan,
+  };
 }
 
 /** The case_versions row: the version, whether it became the head, and the head it superseded. */

@@ -52,7 +52,9 @@ export function ingestRoutes({
     (_req, res, next) => {
       if (lease.role() !== 'standby') return next();
       res.set('Retry-After', String(retryAfterSeconds));
-      res.status(503).json({ error: `this server is a standby: ${lease.holder() ?? 'another server'} holds the writer lease; nothing from this request was kept` });
+      res.status(503).json({
+        error: `this server is a standby: ${lease.holder() ?? 'another server'} holds the writer lease; nothing from this request was kept`,
+      });
     },
     express.text({ type: () => true, limit: maxBodyBytes }),
     async (req, res) => {
@@ -84,11 +86,9 @@ export function ingestRoutes({
         } catch (error) {
           if (!(error instanceof NotDurableError)) throw error;
           // neither stored nor spooled: nothing from this request was kept, and the sender must retry
-          res
-            .status(503)
-            .json({
-              error: `cases could not be stored or spooled: ${error.message}; nothing from this request was kept`,
-            });
+          res.status(503).json({
+            error: `cases could not be stored or spooled: ${error.message}; nothing from this request was kept`,
+          });
           return;
         }
       }

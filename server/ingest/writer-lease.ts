@@ -27,13 +27,7 @@ import type { Logger } from '../ops/logger';
 import { runQuery } from '../clickhouse/define-query';
 import { writerLeaseClock } from '../queries/lease/writer-lease-clock';
 import { writerLeaseRows } from '../queries/lease/writer-lease-rows';
-import {
-  claimWon,
-  establishedLease,
-  winningClaim,
-  type LeaseRowKind,
-  type LeaseTiming,
-} from './writer-lease-view';
+import { claimWon, establishedLease, winningClaim, type LeaseRowKind, type LeaseTiming } from './writer-lease-view';
 
 export type { LeaseTiming } from './writer-lease-view';
 /** writer: holds the lease; standby: another holds it (or is claiming it); unknown: not yet known or lapsed */

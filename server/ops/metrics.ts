@@ -10,11 +10,31 @@ export function createMetrics() {
 
   const metrics = {
     registry,
-    casesAccepted: new Counter({ name: 'commandwall_cases_accepted_total', help: 'Case versions accepted by the ingest API', registers: [registry] }),
-    casesRejected: new Counter({ name: 'commandwall_cases_rejected_total', help: 'Case versions rejected by validation or refused at storing', registers: [registry] }),
-    casesSpooled: new Counter({ name: 'commandwall_cases_spooled_total', help: 'Case versions written to the disk spool because ClickHouse could not be reached', registers: [registry] }),
-    casesDuplicate: new Counter({ name: 'commandwall_cases_duplicate_total', help: 'Case versions skipped because the same id and updatedAt was already stored', registers: [registry] }),
-    spoolSetAside: new Counter({ name: 'commandwall_spool_set_aside_cases_total', help: 'Spooled case versions ClickHouse refused while answering, moved to spool/rejected.ndjson', registers: [registry] }),
+    casesAccepted: new Counter({
+      name: 'commandwall_cases_accepted_total',
+      help: 'Case versions accepted by the ingest API',
+      registers: [registry],
+    }),
+    casesRejected: new Counter({
+      name: 'commandwall_cases_rejected_total',
+      help: 'Case versions rejected by validation or refused at storing',
+      registers: [registry],
+    }),
+    casesSpooled: new Counter({
+      name: 'commandwall_cases_spooled_total',
+      help: 'Case versions written to the disk spool because ClickHouse could not be reached',
+      registers: [registry],
+    }),
+    casesDuplicate: new Counter({
+      name: 'commandwall_cases_duplicate_total',
+      help: 'Case versions skipped because the same id and updatedAt was already stored',
+      registers: [registry],
+    }),
+    spoolSetAside: new Counter({
+      name: 'commandwall_spool_set_aside_cases_total',
+      help: 'Spooled case versions ClickHouse refused while answering, moved to spool/rejected.ndjson',
+      registers: [registry],
+    }),
     spoolUnreadableLines: new Counter({
       name: 'commandwall_spool_unreadable_lines_total',
       help: 'Unreadable spool lines (torn writes, corruption) moved aside to spool/unreadable.ndjson',
@@ -26,8 +46,17 @@ export function createMetrics() {
       labelNames: ['operation'],
       registers: [registry],
     }),
-    spoolPending: new Gauge({ name: 'commandwall_spool_pending_cases', help: 'Case versions in the spool waiting for ClickHouse', registers: [registry] }),
-    clickhouseQueries: new Counter({ name: 'commandwall_clickhouse_queries_total', help: 'Queries, commands and inserts sent to ClickHouse', labelNames: ['query'], registers: [registry] }),
+    spoolPending: new Gauge({
+      name: 'commandwall_spool_pending_cases',
+      help: 'Case versions in the spool waiting for ClickHouse',
+      registers: [registry],
+    }),
+    clickhouseQueries: new Counter({
+      name: 'commandwall_clickhouse_queries_total',
+      help: 'Queries, commands and inserts sent to ClickHouse',
+      labelNames: ['query'],
+      registers: [registry],
+    }),
     clickhouseQueryDuration: new Histogram({
       name: 'commandwall_clickhouse_query_duration_seconds',
       help: 'ClickHouse round-trip time',
@@ -49,8 +78,16 @@ export function createMetrics() {
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
       registers: [registry],
     }),
-    ticksSkipped: new Counter({ name: 'commandwall_ticks_skipped_total', help: 'Ticks skipped because the previous one was still running', registers: [registry] }),
-    socketClients: new Gauge({ name: 'commandwall_socket_clients', help: 'Connected wall sockets', registers: [registry] }),
+    ticksSkipped: new Counter({
+      name: 'commandwall_ticks_skipped_total',
+      help: 'Ticks skipped because the previous one was still running',
+      registers: [registry],
+    }),
+    socketClients: new Gauge({
+      name: 'commandwall_socket_clients',
+      help: 'Connected wall sockets',
+      registers: [registry],
+    }),
     jobDuration: new Histogram({
       name: 'commandwall_job_duration_seconds',
       help: 'Time of one run of a scheduled job, failed runs included',

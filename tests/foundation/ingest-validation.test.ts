@@ -10,7 +10,11 @@ afterAll(async () => {
   await ts.stop();
 });
 
-async function post(body: string, contentType = 'application/json', role: 'ingest' | 'wall' | 'admin' | null = 'ingest') {
+async function post(
+  body: string,
+  contentType = 'application/json',
+  role: 'ingest' | 'wall' | 'admin' | null = 'ingest',
+) {
   const headers: Record<string, string> = { 'content-type': contentType };
   if (role) headers.authorization = `Bearer ${ts.token(role)}`;
   const response = await fetch(`${ts.baseUrl}/api/v1/cases`, { method: 'POST', headers, body });
@@ -39,9 +43,21 @@ describe('POST /api/v1/cases validation', () => {
     ['location outside China', { location: { lon: 0, lat: 51 } }, 'location.lon:'],
     ['summary too long', { summary: '长'.repeat(2001) }, 'summary:'],
     ['unknown field', { consumerName: '张三' }, 'consumerName: unknown field'],
-    ['receivedAt in the future', { receivedAt: new Date(Date.now() + 3_600_000).toISOString() }, 'receivedAt: is in the future'],
-    ['receivedAt past the retention', { receivedAt: '2015-06-01T08:00:00+08:00' }, 'receivedAt: is older than the 6-year retention'],
-    ['updatedAt in the future', { updatedAt: new Date(Date.now() + 3_600_000).toISOString() }, 'updatedAt: is in the future'],
+    [
+      'receivedAt in the future',
+      { receivedAt: new Date(Date.now() + 3_600_000).toISOString() },
+      'receivedAt: is in the future',
+    ],
+    [
+      'receivedAt past the retention',
+      { receivedAt: '2015-06-01T08:00:00+08:00' },
+      'receivedAt: is older than the 6-year retention',
+    ],
+    [
+      'updatedAt in the future',
+      { updatedAt: new Date(Date.now() + 3_600_000).toISOString() },
+      'updatedAt: is in the future',
+    ],
   ];
 
   it.each(invalid)('rejects %s with a field error (422 when nothing is valid)', async (_name, override, expected) => {

@@ -23,9 +23,16 @@ afterAll(async () => {
 
 describe('spool and replay', () => {
   const received = new Date(Date.now() - 60_000).toISOString();
-  const first = Array.from({ length: 250 }, (_, i) => makeCase(`SPOOL-${i}`, { receivedAt: received, regionCode: '440305' }));
+  const first = Array.from({ length: 250 }, (_, i) =>
+    makeCase(`SPOOL-${i}`, { receivedAt: received, regionCode: '440305' }),
+  );
   // a later version of one case, accepted while down, must land after its first version
-  const resolved = makeCase('SPOOL-0', { receivedAt: received, regionCode: '440305', status: 'resolved', updatedAt: new Date().toISOString() });
+  const resolved = makeCase('SPOOL-0', {
+    receivedAt: received,
+    regionCode: '440305',
+    status: 'resolved',
+    updatedAt: new Date().toISOString(),
+  });
 
   it('accepts while ClickHouse is unreachable, fsyncs to the spool and reports unhealthy', async () => {
     running = await startTestServer({ dataDir, clickhouseUrl: `http://127.0.0.1:${await deadPort()}` });
@@ -38,7 +45,11 @@ describe('spool and replay', () => {
     expect((await running.ingest([resolved])).status).toBe(200);
 
     const spoolFile = path.join(dataDir, 'spool', 'ingest.ndjson');
-    const spooled = fs.readFileSync(spoolFile, 'utf8').trim().split('\n').flatMap((line) => JSON.parse(line) as unknown[]);
+    const spooled = fs
+      .readFileSync(spoolFile, 'utf8')
+      .trim()
+      .split('\n')
+      .flatMap((line) => JSON.parse(line) as unknown[]);
     expect(spooled).toHaveLength(251);
     const metrics = await (await fetch(`${running.baseUrl}/metrics`)).text();
     expect(metrics).toMatch(/commandwall_cases_spooled_total 251/);
@@ -54,9 +65,15 @@ describe('spool and replay', () => {
       headers: { authorization: `Bearer ${running.token('wall')}` },
     });
     expect((await stats.json()).total).toBe(250);
-    const [head] = await running.server.clickhouse.query<{ status: string }>('test', "SELECT status FROM case_heads FINAL WHERE id = 'SPOOL-0'");
+    const [head] = await running.server.clickhouse.query<{ status: string }>(
+      'test',
+      "SELECT status FROM case_heads FINAL WHERE id = 'SPOOL-0'",
+    );
     expect(head.status).toBe('resolved');
-    const open = await running.server.clickhouse.query<{ n: string }>('test', 'SELECT sum(cases) AS n FROM open_cases WHERE region_code = 440305');
+    const open = await running.server.clickhouse.query<{ n: string }>(
+      'test',
+      'SELECT sum(cases) AS n FROM open_cases WHERE region_code = 440305',
+    );
     expect(Number(open[0].n)).toBe(249);
     expect(fs.readFileSync(path.join(dataDir, 'spool', 'ingest.ndjson'), 'utf8')).toBe('');
     expect((await fetch(`${running.baseUrl}/healthz`)).status).toBe(200);

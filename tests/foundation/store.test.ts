@@ -218,7 +218,13 @@ describe('batches the store must take or refuse honestly', () => {
       expect(bad.status).toBe(422);
       expect(bad.body).toEqual({
         accepted: 0,
-        rejected: [{ index: 0, id: 'REFUSED-1', errors: [expect.stringMatching(/^\(case\): ClickHouse refused it: .*test_refuse/)] }],
+        rejected: [
+          {
+            index: 0,
+            id: 'REFUSED-1',
+            errors: [expect.stringMatching(/^\(case\): ClickHouse refused it: .*test_refuse/)],
+          },
+        ],
       });
       expect(await metric('commandwall_cases_spooled_total')).toBe(0);
       expect(await sum("SELECT count() AS n FROM case_versions WHERE id IN ('FINE-1', 'FINE-2', 'REFUSED-1')")).toBe(2);

@@ -22,10 +22,7 @@ export function tempDataDir(prefix = 'cw-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
-export async function startTestServer(
-  overrides: Partial<ServerConfig> = {},
-  clock?: Clock,
-): Promise<TestServer> {
+export async function startTestServer(overrides: Partial<ServerConfig> = {}, clock?: Clock): Promise<TestServer> {
   const dataDir = overrides.dataDir ?? tempDataDir();
   // statsTimeLimitMs: tests share a loaded machine; a statistics read there may wait long for its turn
   const config: ServerConfig = {

@@ -22,7 +22,13 @@ describe('heatmap bins', () => {
       makeCase('HEAT-1', { regionCode: '420102', receivedAt: received, location: { lon: 114.31, lat: 30.59 } }),
       makeCase('HEAT-2', { regionCode: '420102', receivedAt: received, location: { lon: 114.39, lat: 30.41 } }),
       // a later version of HEAT-1: still one case
-      makeCase('HEAT-1', { regionCode: '420102', receivedAt: received, updatedAt: new Date().toISOString(), status: 'accepted', location: { lon: 114.31, lat: 30.59 } }),
+      makeCase('HEAT-1', {
+        regionCode: '420102',
+        receivedAt: received,
+        updatedAt: new Date().toISOString(),
+        status: 'accepted',
+        location: { lon: 114.31, lat: 30.59 },
+      }),
       makeCase('HEAT-3', { regionCode: '420106', receivedAt: received, location: { lon: 114.31, lat: 30.55 } }),
     ];
     expect((await ts.ingest(wuhan)).body.accepted).toBe(4);
