@@ -44,4 +44,10 @@ describe('an alert in words', () => {
     expect(alertObserved(surge, en)).toBe('12 cases in 1 d, 1.5 expected');
     expect(alertWhy(surge, en, 'en')).toBe('surge fired: by chance once in 45 days');
   });
+
+  it('says a recurrence beyond ten thousand years in words, not as a 300-digit figure', () => {
+    const rare = { ...alert, kinds: ['surge' as const], recurrenceDays: 5e293 };
+    expect(alertWhy(rare, messagesFor('zh'), 'zh')).toBe('激增检测触发：偶然出现约一万年以上一次');
+    expect(alertWhy(rare, messagesFor('en'), 'en')).toBe('surge fired: by chance once in over 10,000 yr');
+  });
 });

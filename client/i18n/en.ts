@@ -116,7 +116,11 @@ export const en: Messages = {
     why: (kinds: string, times: string, recurrence: string) => `${kinds} ${times}: by chance once in ${recurrence}`,
     agree: (n: number) => (n > 1 ? `agree (${n} detectors)` : 'fired'),
     recurrence: (days: number) =>
-      days >= 365 ? `${Math.round(days / 365)} yr` : `${Math.max(1, Math.round(days))} days`,
+      days >= 3_650_000
+        ? 'over 10,000 yr'
+        : days >= 365
+          ? `${Math.round(days / 365)} yr`
+          : `${Math.max(1, Math.round(days))} days`,
     firstLatest: (first: string, latest: string) => `first ${first} · latest ${latest}`,
     newHigh: 'New high-severity alert',
     legend: 'Alert',

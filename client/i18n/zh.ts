@@ -111,7 +111,13 @@ export const zh = {
     /** why it fired, in words */
     why: (kinds: string, times: string, recurrence: string) => `${kinds}检测${times}：偶然出现约${recurrence}一次`,
     agree: (n: number) => (n > 1 ? `${n}类一致` : '触发'),
-    recurrence: (days: number) => (days >= 365 ? `${Math.round(days / 365)}年` : `${Math.max(1, Math.round(days))}天`),
+    // past ten thousand years the figure says nothing more a person can use (a detector's tail can reach 1e-300)
+    recurrence: (days: number) =>
+      days >= 3_650_000
+        ? '一万年以上'
+        : days >= 365
+          ? `${Math.round(days / 365)}年`
+          : `${Math.max(1, Math.round(days))}天`,
     firstLatest: (first: string, latest: string) => `首例 ${first} · 最新 ${latest}`,
     newHigh: '新的高级别预警',
     legend: '预警',
