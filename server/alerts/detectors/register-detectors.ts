@@ -2,9 +2,12 @@
 // to a sink (the alerts domain's ingestSignals once it lands; a logger until then). Each evaluation
 // is national: one read per detector and cycle, the statistics in memory.
 import type { DetectorSignal } from '@shared/alert-signals';
+import { DAY_MS, WEEK_MS } from '@shared/time';
 import type { ClickHouse } from '../../clickhouse/client';
+import { runQuery } from '../../clickhouse/define-query';
 import type { Clock } from '../../clock';
 import type { JobScheduler } from '../../jobs/scheduler';
+import { earliestIntakeHour } from '../../queries/alerts/earliest-intake-hour';
 import { alertBudgetPerDay, DETECTOR_COUNT } from './budget';
 import { createClusterEvaluator } from './cluster-job';
 import { evaluateAccumulations } from './merchant-job';
@@ -31,7 +34,28 @@ export const DETECTOR_JOBS: readonly [name: string, everyMs: number, evaluate: E
   ['surge-trend-detector', 15 * 60_000, evaluateTrends],
 ];
 
-export function registerDetectors(host: DetectorHost, sink: SignalSink, budgetPerDay = alertBudgetPerDay()): void {
+/** History the baselines need: 8 weeks, the guard week and the day being judged. */
+export const BASELINE_HISTORY_MS = 9 * WEEK_MS + DAY_MS;
+
+/**
+ * Signals pass only once the store holds the baselines' history. Before that (a fresh store, or the
+ * demo's backfill, which loads the newest days first) every active cell is measured against weeks
+ * that are empty, not quiet, and would look like a surge. Once covered, the store stays covered.
+ */
+function onceHistoryCovers(host: DetectorHost, sink: SignalSink): SignalSink {
+  let covered = false;
+  return async (signals, atMs) => {
+    if (!covered) {
+      const earliestMs = await runQuery(host.clickhouse, earliestIntakeHour, undefined);
+      covered = earliestMs > 0 && earliestMs <= host.clock.now() - BASELINE_HISTORY_MS;
+    }
+    // the sink still hears of every cycle: nothing found is a finding (alerts settle on it)
+    await sink(covered ? signals : [], atMs);
+  };
+}
+
+export function registerDetectors(host: DetectorHost, given: SignalSink, budgetPerDay = alertBudgetPerDay()): void {
+  const sink = onceHistoryCovers(host, given);
   for (const [name, everyMs, evaluate] of DETECTOR_JOBS) {
     host.jobs.register({
       name,
