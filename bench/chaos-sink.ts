@@ -4,6 +4,7 @@
 // 200 replies while there was something to post: the longest ingest pause.
 import type { CaseInput, IngestReply } from '@shared/case-schema';
 import type { CaseSink, SinkStats } from '../simulator/http-sink';
+import { SendSlots } from '../simulator/send-slots';
 
 const REQUEST_TIMEOUT_MS = 30_000;
 
@@ -19,31 +20,24 @@ export class ChaosSink implements CaseSink {
   readonly replies = new Map<string, number>();
   longestPauseMs = 0;
   private lastOkMs = Date.now();
-  private inFlight = 0;
   private stopping = false;
-  private readonly waiting: Array<() => void> = [];
-  private readonly idle: Array<() => void> = [];
+  private readonly slots: SendSlots;
 
   constructor(
     private readonly url: () => string,
     private readonly token: string,
-    private readonly concurrency = 2,
-  ) {}
+    concurrency = 2,
+  ) {
+    this.slots = new SendSlots(concurrency);
+  }
 
   async submit(batch: CaseInput[]): Promise<void> {
     if (batch.length === 0) return;
-    while (this.inFlight >= this.concurrency) await new Promise<void>((resolve) => this.waiting.push(resolve));
-    this.inFlight += 1;
-    void this.send(batch).finally(() => {
-      this.inFlight -= 1;
-      this.waiting.shift()?.();
-      if (this.inFlight === 0 && this.waiting.length === 0) for (const resolve of this.idle.splice(0)) resolve();
-    });
+    await this.slots.run(() => this.send(batch));
   }
 
-  async drain(): Promise<void> {
-    if (this.inFlight === 0 && this.waiting.length === 0) return;
-    await new Promise<void>((resolve) => this.idle.push(resolve));
+  drain(): Promise<void> {
+    return this.slots.drain();
   }
 
   /** Waits for every batch to be acknowledged (or for `deadlineMs`, then gives up on the rest). */

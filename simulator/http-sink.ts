@@ -5,6 +5,7 @@
 // is a bug, and is logged as an error with the ingest's own reasons.
 import type { CaseInput, IngestReply } from '@shared/case-schema';
 import type { Logger } from '@server/ops/logger';
+import { SendSlots } from './send-slots';
 
 export interface HttpSinkOptions {
   baseUrl: string;
@@ -47,18 +48,15 @@ const MAX_BACKOFF_MS = 30_000;
 
 export class HttpSink implements CaseSink {
   readonly stats: SinkStats = { batches: 0, accepted: 0, rejected: 0, failed: 0, retries: 0 };
-  private inFlight = 0;
-  private readonly waiting: Array<() => void> = [];
-  private readonly idle: Array<() => void> = [];
   private stopping = false;
   private readonly url: string;
-  private readonly concurrency: number;
+  private readonly slots: SendSlots;
   private readonly maxAttempts: number;
   private readonly backoffMs: number;
 
   constructor(private readonly options: HttpSinkOptions) {
     this.url = `${options.baseUrl.replace(/\/$/, '')}/api/v1/cases`;
-    this.concurrency = options.concurrency ?? 2;
+    this.slots = new SendSlots(options.concurrency ?? 2);
     this.maxAttempts = options.maxAttempts ?? 10;
     this.backoffMs = options.backoffMs ?? 250;
   }
@@ -66,19 +64,12 @@ export class HttpSink implements CaseSink {
   /** Sends a batch; resolves once it is on its way (backpressure: waits for a free slot). */
   async submit(batch: CaseInput[]): Promise<void> {
     if (batch.length === 0) return;
-    while (this.inFlight >= this.concurrency) await new Promise<void>((resolve) => this.waiting.push(resolve));
-    this.inFlight += 1;
-    void this.send(batch).finally(() => {
-      this.inFlight -= 1;
-      this.waiting.shift()?.();
-      if (this.inFlight === 0 && this.waiting.length === 0) for (const resolve of this.idle.splice(0)) resolve();
-    });
+    await this.slots.run(() => this.send(batch));
   }
 
   /** Resolves when nothing is in flight or waiting. */
-  async drain(): Promise<void> {
-    if (this.inFlight === 0 && this.waiting.length === 0) return;
-    await new Promise<void>((resolve) => this.idle.push(resolve));
+  drain(): Promise<void> {
+    return this.slots.drain();
   }
 
   /** Stops retrying (a batch in flight gets one more attempt at most) and waits for what is in flight. */
