@@ -23,7 +23,6 @@ import { staticRoutes } from './http/static-routes';
 import { statsRoutes } from './http/stats-routes';
 import { caseRoutes } from './cases/case-routes';
 import { createCaseWriter } from './ingest/case-writer';
-import type { StoredRow } from './ingest/case-row';
 import { openInsertJournal } from './ingest/insert-journal';
 import { createIngestQueue } from './ingest/ingest-queue';
 import { ingestRoutes } from './ingest/routes';
@@ -87,7 +86,7 @@ export function createServer({
   });
   // only the writer-lease holder writes (or replays the spool); each time it becomes the writer its
   // head cache starts empty, since another writer may have stored cases meanwhile
-  const insertJournal = openInsertJournal<StoredRow>(path.join(config.dataDir, 'spool'));
+  const insertJournal = openInsertJournal(path.join(config.dataDir, 'spool'));
   const newCaseWriter = () =>
     createCaseWriter(clickhouse, {
       journal: insertJournal,

@@ -9,6 +9,7 @@
 // A case received after the mark that the cache does not hold has never been stored.
 import { randomUUID } from 'node:crypto';
 import type { ClickHouse } from '../clickhouse/client';
+import { encodeRows } from '../clickhouse/encoded-rows';
 import { runQuery } from '../clickhouse/define-query';
 import { caseStateByIds } from '../queries/cases/case-state-by-ids';
 import { newestReceived } from '../queries/cases/newest-received';
@@ -36,7 +37,7 @@ const LOOK_UP_MARGIN_MS = 86_400_000;
 export interface CaseWriterOptions {
   cacheSize?: number;
   /** where each insert is recorded until confirmed (ingest/insert-journal.ts); none in some tests */
-  journal?: InsertJournal<StoredRow>;
+  journal?: InsertJournal;
   /** told when a recorded insert that ClickHouse refuses outright is given up */
   onJournalDropped?: (reason: string, rows: number) => void;
 }
@@ -96,10 +97,10 @@ export function createCaseWriter(
     const entry = journal?.pending();
     if (!journal || !entry) return;
     try {
-      await clickhouse.insert('case_versions', entry.rows, { dedupToken: entry.token });
+      await clickhouse.insertEncoded('case_versions', entry.encoded, { dedupToken: entry.token });
     } catch (error) {
       if (!(await clickhouse.ping())) throw error;
-      onJournalDropped?.((error as Error).message, entry.rows.length);
+      onJournalDropped?.((error as Error).message, entry.encoded.rows);
     }
     await journal.clear();
   }
@@ -145,13 +146,15 @@ export function createCaseWriter(
     try {
       if (rows.length > 0) {
         // a journal that cannot be written (a full disk) must not stop the insert: it only loses the repair
+        // encoded once, for the journal and the insert
+        const encoded = encodeRows(rows);
         const journaled = journal
-          ? await journal.record({ token, rows }).then(
+          ? await journal.record({ token, encoded }).then(
               () => true,
               () => false,
             )
           : false;
-        await clickhouse.insert('case_versions', rows, { dedupToken: token });
+        await clickhouse.insertEncoded('case_versions', encoded, { dedupToken: token });
         if (journaled) await journal?.clear().catch(() => undefined);
       }
     } catch (error) {

@@ -25,8 +25,8 @@ beforeAll(async () => {
       if (name === 'case-state-by-ids') lookUps.push(...((params?.ids as string[]) ?? []));
       return clickhouse.query(name, sql, params);
     },
-    insert: async (table, rows, options) => {
-      await clickhouse.insert(table, rows, options);
+    insertEncoded: async (table, encoded, options) => {
+      await clickhouse.insertEncoded(table, encoded, options);
       if (failNextInsertAfterLanding) {
         failNextInsertAfterLanding = false;
         throw new Error('socket hang up');

@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caseInputSchema } from '@shared/case-schema';
 import { createClickHouse, type ClickHouse } from '../../server/clickhouse/client';
 import { migrate } from '../../server/clickhouse/migrate';
-import { toCaseVersion, type StoredRow } from '../../server/ingest/case-row';
+import { encodeRows } from '../../server/clickhouse/encoded-rows';
+import { toCaseVersion } from '../../server/ingest/case-row';
 import { createCaseWriter } from '../../server/ingest/case-writer';
 import { openInsertJournal } from '../../server/ingest/insert-journal';
 import { makeCase, tempDataDir } from '../helpers/test-server';
@@ -58,18 +59,20 @@ const counts = async (prefix: string) => ({
 
 describe('insert journal', () => {
   it('completes an insert that landed partly, after a restart, without counting anything twice', async () => {
-    const journal = openInsertJournal<StoredRow>(journalDir);
+    const journal = openInsertJournal(journalDir);
     const writer = createCaseWriter(clickhouse, { journal });
     await clickhouse.command('test', 'INSERT INTO fail_flag VALUES (1)');
     await expect(writer.write(versions('JP', 40))).rejects.toThrow(/injected failure/);
     const partly = await counts('JP');
-    expect(partly.versions).toBe(40);
+    // whether case_versions' own part is committed before the failing view stops the insert is a
+    // race inside the engine (the views run side by side): either way the rollups miss the cases
+    expect([0, 40]).toContain(partly.versions);
     expect(partly.probe).toBe(0);
-    expect(journal.pending()?.rows).toHaveLength(40);
+    expect(journal.pending()?.encoded.rows).toBe(40);
 
     // the process dies here; a new one opens the same journal once the store works again
     await clickhouse.command('test', 'TRUNCATE TABLE fail_flag');
-    const restarted = createCaseWriter(clickhouse, { journal: openInsertJournal<StoredRow>(journalDir) });
+    const restarted = createCaseWriter(clickhouse, { journal: openInsertJournal(journalDir) });
     await restarted.recover();
     expect(await counts('JP')).toEqual({ versions: 40, heads: 40, probe: 40, intake: 40 });
 
@@ -80,10 +83,10 @@ describe('insert journal', () => {
   });
 
   it('gives up an insert ClickHouse refuses outright instead of blocking every later one', async () => {
-    const journal = openInsertJournal<StoredRow>(journalDir);
+    const journal = openInsertJournal(journalDir);
     const dropped: number[] = [];
     const writer = createCaseWriter(clickhouse, { journal, onJournalDropped: (_reason, rows) => dropped.push(rows) });
-    await journal.record({ token: 'refused', rows: [{ id: 'X', no_such_column: 1 } as unknown as StoredRow] });
+    await journal.record({ token: 'refused', encoded: encodeRows([{ id: 'X', no_such_column: 1 }]) });
     const result = await writer.write(versions('JR', 3));
     expect(dropped).toEqual([1]);
     expect(result.stored).toBe(3);
