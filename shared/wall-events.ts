@@ -5,6 +5,7 @@ import type { SignalKind } from './alert-signals';
 import type { Scope } from './regions';
 import type { Role } from './roles';
 import type { WallErrorCode, WallErrorDetail } from './wall-errors';
+import type { HistoryDetail, ReplayState } from './wall-modes';
 
 /** One reply shape for every acknowledgement; a refusal carries a code the wall translates. */
 export type Ack<T = undefined> = { ok: true; data?: T } | { ok: false; error: WallErrorCode; detail?: WallErrorDetail };
@@ -221,6 +222,14 @@ interface PayloadMeta {
   degraded: boolean;
   /** ISO time each part's data is current to (some parts are computed less often than every tick) */
   panelAsOf: Partial<Record<PartName, string>>;
+  /** the wall group (shared/wall-modes.ts) this payload is for */
+  wall?: string;
+  /** present when the group is not live: the moment `asOf` is history, frozen or replayed */
+  mode?: 'frozen' | 'replay';
+  /** replay only: the replay's clock (`asOf` is replay.at) */
+  replay?: ReplayState;
+  /** not live only: how finely the past at asOf is kept, and which parts are not kept */
+  history?: HistoryDetail;
 }
 
 export interface WallSnapshot extends PayloadMeta {
@@ -244,6 +253,8 @@ export interface WallUpdate extends PayloadMeta {
 
 export interface SubscribeRequest {
   scope: Scope;
+  /** the wall group (shared/wall-modes.ts: WALL_ID_PATTERN); by default the scope's own group */
+  wall?: string;
   /** the last seq the client saw for this scope, when it resubscribes after a reconnect */
   lastSeq?: number;
 }
