@@ -1,7 +1,7 @@
 // The Socket.IO contract of the /wall namespace, imported by server, client and tests alike.
 import type { Channel, Kind, Line, Category, Status } from './codes';
 import type { IncidentStatus, NextClock, Severity } from './incidents';
-import type { SignalKind } from './alert-signals';
+import type { AlertSubject, SignalKind } from './alert-signals';
 import type { Scope } from './regions';
 import type { Role } from './roles';
 import type { WallErrorCode, WallErrorDetail } from './wall-errors';
@@ -115,7 +115,7 @@ export interface AlertSparkline {
  * severity rule, and `Alert`, the API's fuller record). One alert per event: the signals of several
  * detectors about the same cases are one alert.
  */
-export interface AlertSummary {
+export interface AlertSummary extends AlertSubject {
   id: string;
   /** a short Chinese name of what it is about (the wall builds its own line in its language) */
   title: string;
@@ -123,14 +123,6 @@ export interface AlertSummary {
   severity: 'low' | 'medium' | 'high';
   /** the detectors that agree, strongest first */
   kinds: SignalKind[];
-  /** the main region: a county, city or province adcode */
-  regionCode: string;
-  /** every region involved, the main one first */
-  regionCodes: string[];
-  category?: Category;
-  merchant?: { name: string };
-  brand?: string;
-  term?: string;
   /** the strongest signal's figures: cases observed in its window against those expected */
   observed: number;
   expected: number;
