@@ -212,7 +212,11 @@ interface PayloadMeta {
   sentAt: string;
   /** true when ClickHouse did not answer this tick: the data is the last good one, as old as asOf says */
   degraded: boolean;
-  /** ISO time each part's data is current to (some parts are computed less often than every tick) */
+  /**
+   * ISO time each part's data is current to (some parts are computed less often than every tick).
+   * A snapshot names every part; an update names only the parts older than its `asOf` (a part it
+   * does not name is current to `asOf`): read it with partAsOf.
+   */
   panelAsOf: Partial<Record<PartName, string>>;
   /** the wall group (shared/wall-modes.ts) this payload is for */
   wall?: string;
@@ -277,3 +281,8 @@ export interface WallHandshakeAuth {
 }
 
 export const WALL_NAMESPACE = '/wall';
+
+/** The time a part of a payload (or of a wall's merged state) is current to. */
+export function partAsOf(payload: Pick<PayloadMeta, 'asOf' | 'panelAsOf'>, part: PartName): string {
+  return payload.panelAsOf[part] ?? payload.asOf;
+}
