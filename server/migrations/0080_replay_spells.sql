@@ -218,7 +218,8 @@ ARRAY JOIN
     [v.status, v.prev_status, v.prev_status] AS cell_status,
     [v.urgent, v.prev_urgent, v.prev_urgent] AS cell_urgent,
     [v.amount_yuan, v.prev_amount_yuan, v.prev_amount_yuan] AS cell_amount
-WHERE is_head = 1 AND (nth = 1 OR prev_exists = 1);
+-- rows the TTL would drop at once are not written (a late case, a change to an old one)
+WHERE is_head = 1 AND (nth = 1 OR prev_exists = 1) AND cell_received >= now() - INTERVAL 45 DAY;
 
 CREATE MATERIALIZED VIEW IF NOT EXISTS replay_spells_hour_mv TO replay_spells_hour AS
 SELECT toStartOfHour(cell_received) AS received, cell_region AS region_code, cell_line AS line,
