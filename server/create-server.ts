@@ -39,6 +39,7 @@ import { noticeRoutes } from './notices/routes';
 import { openSpool } from './ingest/spool';
 import { createWriterLease } from './ingest/writer-lease';
 import { createWriteFence } from './ingest/writer-lease-fence';
+import { standbyFollowJob } from './ingest/writer-lease-standby';
 import { attachWall, type WallServer } from './live/attach-wall';
 import { WALL_MAX_MESSAGE_BYTES } from './live/socket-limits';
 import { createLogger, type Logger } from './ops/logger';
@@ -134,6 +135,8 @@ export function createServer({
     if (alerts.repository.loaded && lease.isWriter()) await alerts.ingestSignals(signals, atMs);
   };
   registerDetectors({ jobs, clickhouse, clock }, options.onSignals ?? raiseAlerts);
+  // a standby's walls show what the writer changes: it re-reads a log whose size moved
+  jobs.register(standbyFollowJob({ clickhouse, lease, logs: { notices, incidents, alerts: alerts.repository } }));
 
   const app = express();
   app.disable('x-powered-by');

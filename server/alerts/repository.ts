@@ -80,6 +80,9 @@ export function createAlertRepository({
     return event.alert;
   }
 
+  /** the log's size when a standby last re-read it (-1: not yet) */
+  let followedSize = -1;
+
   async function readLog(nowMs: number): Promise<void> {
     memory.reading();
     const events = await readEventLog(clickhouse, alertEvents, fromRow, logger);
@@ -128,6 +131,13 @@ export function createAlertRepository({
     },
     /** Folds the whole log into memory (at start, after the migrations). */
     load: (nowMs: number) => queue(() => readLog(nowMs)),
+    /** On a standby: re-reads the log when it holds `size` events and was last read at another size. */
+    follow: (size: number): Promise<void> =>
+      queue(async () => {
+        if (!loaded || size === followedSize) return;
+        await readLog(clock.now());
+        followedSize = size;
+      }),
     list({ scope, status, from, to }: AlertListQuery): Alert[] {
       const fromMs = from ? Date.parse(from) : -Infinity;
       const toMs = to ? Date.parse(to) : Infinity;

@@ -86,6 +86,9 @@ export function createIncidentRepository({ clickhouse, logger, clock, clocks, fe
     return present(event.incident);
   }
 
+  /** the log's size when a standby last re-read it (-1: not yet) */
+  let followedSize = -1;
+
   async function readLog(): Promise<void> {
     memory.reading();
     const events = await readEventLog(clickhouse, incidentEvents, fromRow, logger);
@@ -141,6 +144,13 @@ export function createIncidentRepository({ clickhouse, logger, clock, clocks, fe
     },
     /** Folds the whole log into memory (at start, after the migrations). */
     load: () => serial(readLog),
+    /** On a standby: re-reads the log when it holds `size` events and was last read at another size. */
+    follow: (size: number): Promise<void> =>
+      serial(async () => {
+        if (!loaded || size === followedSize) return;
+        await readLog();
+        followedSize = size;
+      }),
     list({ scope, status }: IncidentListQuery): Incident[] {
       return [...state.incidents.values()]
         .filter((record) => concernsScope(record, scope) && matchesStatus(record, status))

@@ -49,6 +49,9 @@ export function createNoticeRepository({ clickhouse, logger, fence }: Deps) {
     return event.notice;
   }
 
+  /** the log's size when a standby last re-read it (-1: not yet) */
+  let followedSize = -1;
+
   async function readLog(): Promise<void> {
     memory.reading();
     const events = await readEventLog(clickhouse, noticeEvents, fromRow, logger);
@@ -73,6 +76,13 @@ export function createNoticeRepository({ clickhouse, logger, fence }: Deps) {
     },
     /** Folds the whole log into memory (at start, after the migrations). */
     load: () => serial(readLog),
+    /** On a standby: re-reads the log when it holds `size` events and was last read at another size. */
+    follow: (size: number): Promise<void> =>
+      serial(async () => {
+        if (!loaded || size === followedSize) return;
+        await readLog();
+        followedSize = size;
+      }),
     list({ scope, status }: NoticeListQuery, nowMs: number): Notice[] {
       return [...notices.values()]
         .filter((n) => (scope === undefined || n.scope === scope) && (status === 'all' || isNoticeActive(n, nowMs)))

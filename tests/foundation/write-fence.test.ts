@@ -12,6 +12,7 @@ import { createServer, type CommandWallServer } from '../../server/create-server
 import { NotWriterError } from '../../server/ingest/writer-lease-fence';
 import { surgeSignal } from '../alerts/signal-fixtures';
 import { tempDataDir } from '../helpers/test-server';
+import { connectWall, mergedState } from '../live/wall-client';
 import { HUBEI_FOOD } from '../incidents/incident-calls';
 
 const TIMING = { leaseMs: 6000, renewMs: 1000, settleMs: 300 };
@@ -39,7 +40,7 @@ async function startServer(writerId: string) {
     writerId,
     writerLease: TIMING,
   };
-  const server = createServer({ config, clickhouse });
+  const server = createServer({ config: { ...config, tickMs: 200 }, clickhouse });
   running.push(server);
   const { port, ready } = await server.start();
   await ready;
@@ -57,7 +58,7 @@ async function startServer(writerId: string) {
     } satisfies Reply<T>;
   }
   const writer = async () => ((await (await fetch(`${baseUrl}/healthz`)).json()) as { writer: boolean }).writer;
-  return { server, call, writer };
+  return { server, call, writer, baseUrl };
 }
 
 async function eventRows(): Promise<Record<string, number>> {
@@ -101,6 +102,22 @@ describe('the writer lease fences every write domain', () => {
     );
     expect((await a.call('POST', `/api/v1/alerts/${alert.id}/ack`, 'operator', {})).status).toBe(200);
     const before = await eventRows();
+
+    // the standby follows the writer's logs: its walls and reads show the changes within seconds
+    const wall = connectWall(b.baseUrl, { token: b.server.tokens.firstOf('wall')!.token });
+    await wall.subscribe('420100');
+    const followedMs = Date.now();
+    const seen = wall.waitFor(
+      () => mergedState(wall.payloads)?.panels.incidents.some((i) => i.id === incident.id && i.version === 2) ?? false,
+      'the verified incident on the standby wall',
+    );
+    const late = new Promise((_, reject) => setTimeout(() => reject(new Error('not followed within 5 s')), 5_000));
+    await Promise.race([seen, late]);
+    expect(Date.now() - followedMs).toBeLessThan(5_000);
+    wall.close();
+    const notices = (await b.call<{ notices: Notice[] }>('GET', '/api/v1/notices?status=all', 'wall')).body.notices;
+    expect(notices.find((n) => n.id === notice.id)?.version).toBe(2);
+    expect(b.server.alerts.repository.get(alert.id)).toMatchObject({ status: 'acknowledged', version: 2 });
 
     expectRefused(await b.call('POST', '/api/v1/notices', 'operator', { scope: 'national', text: '备用机' }), 'notice');
     expectRefused(await b.call('PATCH', `/api/v1/notices/${notice.id}`, 'operator', { withdrawn: true }), 'notice');
