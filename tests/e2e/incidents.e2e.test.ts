@@ -4,6 +4,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
+import { activeCalendar } from '@shared/calendar';
 import type { Incident } from '@shared/incidents';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { makeCase, startTestServer, type TestServer } from '../helpers/test-server';
@@ -44,6 +45,11 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))('incidents on the wall in Chromium',
     // a loaded machine draws the first frame slowly; the 2 s contract starts once the wall is up
     await waitForWallDrawn(wall.page, 60_000);
     expect(await wall.page.isVisible('[data-testid="incidents-empty"]')).toBe(true);
+    // the header warns while the holiday calendar lacks the current or next year (2027 with chinese-days 1.5.7)
+    const missing = activeCalendar().missingYears(Date.now());
+    if (missing.length > 0)
+      expect(await wall.page.textContent('[data-testid="calendar-warning"]')).toContain(String(missing[0]));
+    else expect(await wall.page.isVisible('[data-testid="calendar-warning"]')).toBe(false);
     // the page notes (on this machine's clock) when the card and the marker are on screen: the harness
     // itself polls late on a loaded machine, so the 2 s are measured from the page, not from its polling
     await wall.page.evaluate(
