@@ -42,8 +42,9 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))('incidents on the wall in Chromium',
 
   it('shows an incident reported over HTTP as a card and a map marker within 2 s, and follows its changes', async () => {
     const wall = await openWall(browser, wallUrl);
-    // a loaded machine draws the first frame slowly; the 2 s contract starts once the wall is up
-    await waitForWallDrawn(wall.page, 60_000);
+    // a loaded machine draws the first frame slowly (over a minute at a load average of 60 on two
+    // cores); the 2 s contract starts once the wall is up
+    await waitForWallDrawn(wall.page, 180_000);
     expect(await wall.page.isVisible('[data-testid="incidents-empty"]')).toBe(true);
     // the header warns while the holiday calendar lacks the current or next year (2027 with chinese-days 1.5.7)
     const missing = activeCalendar().missingYears(Date.now());
@@ -88,7 +89,7 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))('incidents on the wall in Chromium',
     await wall.screenshot('incidents-1920x1080');
     expect(wall.consoleErrors).toEqual([]);
     await wall.close();
-  }, 60_000);
+  }, 240_000);
 
   it("opens a director's focus view on the incident: its scope, clocks, timeline and cases", async () => {
     expect(
@@ -99,8 +100,8 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))('incidents on the wall in Chromium',
       ).status,
     ).toBe(200);
     const wall = await openWall(browser, `${wallUrl}&mode=director&focus=${incident.id}`);
-    await wall.page.waitForSelector('[data-testid="focus-view"]', { timeout: 60_000 });
-    await wall.page.waitForSelector('[data-testid="map"][data-drawn="true"]', { timeout: 60_000 });
+    await wall.page.waitForSelector('[data-testid="focus-view"]', { timeout: 120_000 });
+    await wall.page.waitForSelector('[data-testid="map"][data-drawn="true"]', { timeout: 120_000 });
     expect(await wall.page.textContent('[data-testid="scope-name"]')).toContain('武汉市');
     await wall.page.waitForSelector('[data-testid="focus-case"]', { timeout: 30_000 });
     expect(await wall.page.textContent('[data-testid="focus-timeline"]')).toContain('现场电话核实');
@@ -117,5 +118,5 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))('incidents on the wall in Chromium',
     await wall.screenshot('incident-focus-1920x1080');
     expect(wall.consoleErrors).toEqual([]);
     await wall.close();
-  }, 90_000);
+  }, 300_000);
 });
