@@ -2,7 +2,7 @@
 // county, its city and the nation within 2 s at the 95th percentile of 20 tries, on a real server
 // with the default tick (TICK_MS 1000) and cases in the store, so every tick runs its queries. The
 // time runs from just before the POST to the payload that carries the incident (the client merges it
-// by its own rules); the figures are printed for docs/benchmarks.md.
+// by its own rules); the figures are printed (docs/audit-issue-11.md).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Incident } from '@shared/incidents';
 import { caseSpread } from '../e2e/wall-cases';
