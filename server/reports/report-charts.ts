@@ -1,0 +1,48 @@
+// The report's fixed charts, drawn on the server as SVG by the wall's own option builders
+// (client/charts/*-option.ts: pure functions of data, unit and language, no DOM), so a chart in the
+// report looks like the same chart on the wall. ECharts renders them without a DOM since 5.3.
+import { BarChart, PieChart } from 'echarts/charts';
+import { GridComponent, LegendComponent } from 'echarts/components';
+import { init, use } from 'echarts/core';
+import { LegacyGridContainLabel } from 'echarts/features';
+import { SVGRenderer } from 'echarts/renderers';
+import { channelOption } from '@client/charts/channel-option';
+import type { WallChartOption } from '@client/charts/echarts';
+import { rankingOption, type RankedBar } from '@client/charts/ranking-option';
+import { CATEGORICAL, WALL } from '@client/theme/palette';
+import type { Channel } from '@shared/codes';
+import type { ReportLang } from './report-text';
+
+// LegacyGridContainLabel: the builders ask for grid.containLabel, which ECharts 6 honours only with it
+// (without it the category labels of the ranking bars are drawn outside the chart and cut off)
+use([BarChart, PieChart, GridComponent, LegendComponent, LegacyGridContainLabel, SVGRenderer]);
+
+/** Design px to chart px: the wall's builders are sized for a 1080p tile; a printed chart is larger text. */
+const PRINT_UNIT = 0.9;
+export const CHART_WIDTH_PX = 640;
+
+function renderSvg(option: WallChartOption, width: number, height: number): string {
+  const chart = init(null, null, { renderer: 'svg', ssr: true, width, height });
+  try {
+    // the wall's panel colour behind the chart: the builders draw light text for the dark wall
+    chart.setOption({ ...option, backgroundColor: WALL.panel });
+    return chart.renderToSVGString();
+  } finally {
+    chart.dispose();
+  }
+}
+
+/** Horizontal bars, largest on top (the wall's ranking tiles). */
+export function rankingSvg(bars: readonly RankedBar[], colourIndex: number): string {
+  const height = Math.max(120, 34 * bars.length + 24);
+  return renderSvg(
+    rankingOption(bars, PRINT_UNIT, CATEGORICAL[colourIndex % CATEGORICAL.length]),
+    CHART_WIDTH_PX,
+    height,
+  );
+}
+
+/** The channel ring (the wall's channel tile). */
+export function channelSvg(mix: Record<Channel, number>, lang: ReportLang): string {
+  return renderSvg(channelOption(mix, PRINT_UNIT, lang), CHART_WIDTH_PX, 300);
+}
