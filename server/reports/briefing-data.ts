@@ -62,6 +62,7 @@ export async function gatherBriefing(
         value: categories.get(code) ?? 0,
         previous: categoriesBefore && (categoriesBefore.get(code) ?? 0),
       }))
+      .filter((item) => item.value > 0 || (item.previous ?? 0) > 0)
       .sort((a, b) => b.value - a.value || a.code.localeCompare(b.code))
       .slice(0, REPORT_TOP);
 

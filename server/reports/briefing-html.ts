@@ -5,7 +5,7 @@
 import { CATEGORIES, CHANNELS, CHANNEL_CODES, KINDS, KIND_CODES, LINES, LINE_CODES, type Channel } from '@shared/codes';
 import { INCIDENT_STATUSES, SEVERITIES } from '@shared/incidents';
 import { onTimeRate, type Briefing, type Compared, type RankedCode } from './briefing';
-import { channelSvg, rankingSvg } from './report-charts';
+import { FULL_WIDTH_PX, HALF_WIDTH_PX, channelSvg, rankingSvg } from './report-charts';
 import { fontFacesFor } from './report-fonts';
 import { cstDate, lastCstDate } from './report-period';
 import {
@@ -60,25 +60,29 @@ export function briefingHtml(b: Briefing, lang: ReportLang): string {
     t.columns.yearAgo,
     t.columns.yoy,
   ];
-  const bars = (items: Array<{ label: string; count: number }>, colour: number) =>
-    items.some((i) => i.count > 0) ? `<figure>${rankingSvg(items, colour)}</figure>` : '';
+  const bars = (items: Array<{ label: string; count: number }>, colour: number, widthPx = FULL_WIDTH_PX) =>
+    items.some((i) => i.count > 0) ? `<figure>${rankingSvg(items, colour, widthPx)}</figure>` : '';
+  /** a ranking: its table and its bars side by side, kept on one page */
+  const pair = (tableHtml: string, items: Array<{ label: string; count: number }>, colour: number) =>
+    `<div class="pair">${tableHtml}${bars(items, colour, HALF_WIDTH_PX)}</div>`;
   const categorySection = (id: string, title: string, items: RankedCode[], colour: number) =>
     section(
       id,
       title,
-      table(
-        [t.columns.item, t.columns.value, t.columns.previous, t.columns.change],
-        items.map((i) => [
-          escape(label(CATEGORIES, i.code, lang)),
-          formatCount(i.value),
-          count(i.previous),
-          change(i.value, i.previous),
-        ]),
-      ) +
-        bars(
-          items.map((i) => ({ label: label(CATEGORIES, i.code, lang), count: i.value })),
-          colour,
+      pair(
+        table(
+          [t.columns.item, t.columns.value, t.columns.previous, t.columns.change],
+          items.map((i) => [
+            escape(label(CATEGORIES, i.code, lang)),
+            formatCount(i.value),
+            count(i.previous),
+            change(i.value, i.previous),
+          ]),
         ),
+        items.map((i) => ({ label: label(CATEGORIES, i.code, lang), count: i.value })),
+        colour,
+      ),
+      true,
     );
   const partySection = (id: string, title: string, items: Array<{ name: string; cases: number }>, colour: number) =>
     section(
@@ -86,15 +90,16 @@ export function briefingHtml(b: Briefing, lang: ReportLang): string {
       title,
       items.length === 0
         ? `<p class="none">${escape(t.noneInPeriod)}</p>`
-        : table(
-            ['#', t.columns.item, t.columns.value],
-            items.map((p, i) => [String(i + 1), escape(p.name), formatCount(p.cases)]),
-            2,
-          ) +
-            bars(
-              items.map((p) => ({ label: p.name, count: p.cases })),
-              colour,
+        : pair(
+            table(
+              ['#', t.columns.item, t.columns.value],
+              items.map((p, i) => [String(i + 1), escape(p.name), formatCount(p.cases)]),
+              2,
             ),
+            items.map((p) => ({ label: p.name, count: p.cases })),
+            colour,
+          ),
+      true,
     );
 
   const { period, previous, yearAgo } = b.closures;
@@ -186,15 +191,16 @@ export function briefingHtml(b: Briefing, lang: ReportLang): string {
       t.sections.regions,
       b.regions.length === 0
         ? `<p class="none">${escape(t.noneInPeriod)}</p>`
-        : table(
-            ['#', t.columns.item, t.columns.value],
-            b.regions.map((r, i) => [String(i + 1), escape(regionName(r.code, lang)), formatCount(r.value)]),
-            2,
-          ) +
-            bars(
-              b.regions.map((r) => ({ label: regionName(r.code, lang), count: r.value })),
-              0,
+        : pair(
+            table(
+              ['#', t.columns.item, t.columns.value],
+              b.regions.map((r, i) => [String(i + 1), escape(regionName(r.code, lang)), formatCount(r.value)]),
+              2,
             ),
+            b.regions.map((r) => ({ label: regionName(r.code, lang), count: r.value })),
+            0,
+          ),
+      true,
     ),
     section('closure', t.sections.closure, table(comparedHead, closureRows)),
     section(
@@ -250,8 +256,9 @@ export function briefingHtml(b: Briefing, lang: ReportLang): string {
   return `<!doctype html><html lang="${lang === 'zh' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8"><style>${fontFacesFor(withoutFonts)}</style>${withoutFonts}`;
 }
 
-function section(id: string, title: string, content: string): string {
-  return `<section id="${id}"><h2>${escape(title)}</h2>${content}</section>`;
+/** `whole`: keep the section on one page (short ones); otherwise it may break between table and chart. */
+function section(id: string, title: string, content: string, whole = false): string {
+  return `<section id="${id}"${whole ? ' class="whole"' : ''}><h2>${escape(title)}</h2>${content}</section>`;
 }
 
 function scopeName(b: Briefing, lang: ReportLang): string {

@@ -19,7 +19,10 @@ use([BarChart, PieChart, GridComponent, LegendComponent, LegacyGridContainLabel,
 
 /** Design px to chart px: the wall's builders are sized for a 1080p tile; a printed chart is larger text. */
 const PRINT_UNIT = 0.9;
-export const CHART_WIDTH_PX = 640;
+/** The page's width in CSS px (186 mm) and half of it less the gap: charts are drawn at the size shown. */
+export const FULL_WIDTH_PX = 700;
+export const HALF_WIDTH_PX = 340;
+const BAR_ROW_PX = 26;
 
 function renderSvg(option: WallChartOption, width: number, height: number): string {
   const chart = init(null, null, { renderer: 'svg', ssr: true, width, height });
@@ -33,16 +36,12 @@ function renderSvg(option: WallChartOption, width: number, height: number): stri
 }
 
 /** Horizontal bars, largest on top (the wall's ranking tiles). */
-export function rankingSvg(bars: readonly RankedBar[], colourIndex: number): string {
-  const height = Math.max(120, 34 * bars.length + 24);
-  return renderSvg(
-    rankingOption(bars, PRINT_UNIT, CATEGORICAL[colourIndex % CATEGORICAL.length]),
-    CHART_WIDTH_PX,
-    height,
-  );
+export function rankingSvg(bars: readonly RankedBar[], colourIndex: number, widthPx: number): string {
+  const height = BAR_ROW_PX * bars.length + 16;
+  return renderSvg(rankingOption(bars, PRINT_UNIT, CATEGORICAL[colourIndex % CATEGORICAL.length]), widthPx, height);
 }
 
 /** The channel ring (the wall's channel tile). */
 export function channelSvg(mix: Record<Channel, number>, lang: ReportLang): string {
-  return renderSvg(channelOption(mix, PRINT_UNIT, lang), CHART_WIDTH_PX, 300);
+  return renderSvg(channelOption(mix, PRINT_UNIT, lang), FULL_WIDTH_PX, 230);
 }

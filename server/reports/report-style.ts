@@ -15,7 +15,9 @@ dd { margin: 0; }
 .kpi span { color: #4B5563; font-size: 9pt; }
 .kpi strong { font-size: 18pt; }
 .kpi em { font-style: normal; color: #4B5563; font-size: 8.5pt; }
-section { margin-bottom: 6mm; break-inside: avoid; }
+section { margin-bottom: 5mm; }
+section.whole, table { break-inside: avoid; }
+.pair { display: grid; grid-template-columns: minmax(0, 1fr) 90mm; gap: 4mm; align-items: start; }
 h2 { font-size: 13pt; border-bottom: 2px solid #111827; padding-bottom: 1mm; margin: 0 0 2mm; break-after: avoid; }
 table { border-collapse: collapse; width: 100%; margin-bottom: 2mm; }
 th, td { padding: 1mm 2mm; border-bottom: 1px solid #E5E7EB; text-align: left; vertical-align: top; }
@@ -23,6 +25,6 @@ th { background: #F3F4F6; font-weight: 700; font-size: 9.5pt; }
 tr { break-inside: avoid; }
 .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 figure { margin: 0; break-inside: avoid; }
-figure svg { display: block; width: 100%; height: auto; border-radius: 2mm; }
+figure svg { display: block; max-width: 100%; height: auto; border-radius: 2mm; }
 .none { color: #4B5563; }
 `;
