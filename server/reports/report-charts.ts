@@ -23,6 +23,7 @@ const PRINT_UNIT = 0.9;
 export const FULL_WIDTH_PX = 700;
 export const HALF_WIDTH_PX = 340;
 const BAR_ROW_PX = 26;
+const LABEL_MARGIN_PX = 14;
 
 function renderSvg(option: WallChartOption, width: number, height: number): string {
   const chart = init(null, null, { renderer: 'svg', ssr: true, width, height });
@@ -38,7 +39,10 @@ function renderSvg(option: WallChartOption, width: number, height: number): stri
 /** Horizontal bars, largest on top (the wall's ranking tiles). */
 export function rankingSvg(bars: readonly RankedBar[], colourIndex: number, widthPx: number): string {
   const height = BAR_ROW_PX * bars.length + 16;
-  return renderSvg(rankingOption(bars, PRINT_UNIT, CATEGORICAL[colourIndex % CATEGORICAL.length]), widthPx, height);
+  const option = rankingOption(bars, PRINT_UNIT, CATEGORICAL[colourIndex % CATEGORICAL.length]);
+  // without a canvas ECharts estimates text widths, a little short for Noto Sans SC's Latin letters:
+  // more room on the left so that containLabel never cuts the first letter of a long label
+  return renderSvg({ ...option, grid: { ...option.grid, left: LABEL_MARGIN_PX } }, widthPx, height);
 }
 
 /** The channel ring (the wall's channel tile). */
