@@ -253,7 +253,13 @@ export function briefingHtml(b: Briefing, lang: ReportLang): string {
   ].join('\n');
   const title = `${t.title} · ${scopeName(b, lang)} · ${t.dateRange(cstDate(b.windows.period.fromMs), lastCstDate(b.windows.period))}`;
   const withoutFonts = `<title>${escape(title)}</title><style>${REPORT_CSS}</style></head><body>${body}</body></html>`;
-  return `<!doctype html><html lang="${lang === 'zh' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8"><style>${fontFacesFor(withoutFonts)}</style>${withoutFonts}`;
+  return `<!doctype html><html lang="${lang === 'zh' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8"><style>${fontFacesFor(withoutFonts, boldTextOf(withoutFonts))}</style>${withoutFonts}`;
+}
+
+/** What is set in bold: headings, table heads, the key figures, and the figures on the bars. */
+function boldTextOf(html: string): string {
+  const bold = [...html.matchAll(/<(h1|h2|th|strong)\b[^>]*>(.*?)<\/\1>/gs)].map((m) => m[2]).join('');
+  return `${bold}0123456789,.%+-`;
 }
 
 /** `whole`: keep the section on one page (short ones); otherwise it may break between table and chart. */

@@ -43,14 +43,22 @@ function dataUrlOf(file: string): string {
   return url;
 }
 
-/** @font-face rules for the regular and bold files that hold the characters of `text`. */
-export function fontFacesFor(text: string): string {
-  faces ??= [...parseFaces(400), ...parseFaces(700)];
+function codePointsOf(text: string): number[] {
   const codePoints = new Set<number>();
   for (const char of text) codePoints.add(char.codePointAt(0)!);
-  const points = [...codePoints];
+  return [...codePoints];
+}
+
+/**
+ * @font-face rules for the regular files that hold the characters of `text` and the bold files that
+ * hold those of `boldText` (headings, table heads, figures in bold): about half the size of both
+ * weights for everything.
+ */
+export function fontFacesFor(text: string, boldText: string): string {
+  faces ??= [...parseFaces(400), ...parseFaces(700)];
+  const points = { 400: codePointsOf(text), 700: codePointsOf(boldText) };
   const wanted = faces.filter((face) =>
-    face.ranges.some(([first, last]) => points.some((cp) => cp >= first && cp <= last)),
+    face.ranges.some(([first, last]) => points[face.weight].some((cp) => cp >= first && cp <= last)),
   );
   return wanted
     .map(
