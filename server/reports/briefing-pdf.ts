@@ -15,9 +15,37 @@ const CHROMIUM_FLAGS = [
 ];
 
 /** Chromium is not there or would not start: the route answers 503 with this reason. */
-export class PdfUnavailable extends Error {}
+export class PdfUnavailable extends Error {
+  constructor(
+    message: string,
+    readonly reason: 'no chromium' | 'busy' = 'no chromium',
+  ) {
+    super(message);
+  }
+}
+
+/** PDFs printed one at a time (each Chromium takes ~150 MB and a core); this many more may wait. */
+export const PDF_QUEUE_LIMIT = 4;
+let queue: Promise<unknown> = Promise.resolve();
+let waiting = 0;
 
 export async function printPdf(html: string, chromiumPath: string, timeoutMs: number): Promise<Buffer> {
+  if (waiting > PDF_QUEUE_LIMIT)
+    throw new PdfUnavailable(
+      `${waiting} PDF reports are being printed or waiting: retry shortly, or ask for format=html`,
+      'busy',
+    );
+  waiting += 1;
+  const turn = queue.then(() => printOne(html, chromiumPath, timeoutMs));
+  queue = turn.catch(() => undefined);
+  try {
+    return await turn;
+  } finally {
+    waiting -= 1;
+  }
+}
+
+async function printOne(html: string, chromiumPath: string, timeoutMs: number): Promise<Buffer> {
   if (!fs.existsSync(chromiumPath))
     throw new PdfUnavailable(
       `no Chromium at ${chromiumPath} to print the PDF (install Debian's chromium or set CHROMIUM_PATH); format=html and format=csv work without it`,

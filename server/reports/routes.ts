@@ -76,7 +76,8 @@ export function reportRoutes(deps: ReportDeps): Router {
         res.type('application/pdf').set('Content-Disposition', `inline; filename="${name}.pdf"`).send(pdf);
       } catch (error) {
         if (error instanceof PdfUnavailable) {
-          res.status(503).json({ error: error.message, reason: 'no chromium' });
+          if (error.reason === 'busy') res.set('Retry-After', '10');
+          res.status(503).json({ error: error.message, reason: error.reason });
           return;
         }
         if (!(error instanceof AdhocReadRefused)) {
