@@ -20,19 +20,7 @@ import {
   type ReportLang,
 } from './report-text';
 import { REPORT_CSS } from './report-style';
-
-const escape = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-
-const cstDateTime = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
-
-function table(head: string[], rows: string[][], numericFrom = 1): string {
-  const cell = (tag: string, text: string, i: number) =>
-    `<${tag}${i >= numericFrom ? ' class="num"' : ''}>${text}</${tag}>`;
-  return `<table><thead><tr>${head.map((h, i) => cell('th', escape(h), i)).join('')}</tr></thead><tbody>${rows
-    .map((row) => `<tr>${row.map((text, i) => cell('td', text, i)).join('')}</tr>`)
-    .join('')}</tbody></table>`;
-}
+import { boldTextOf, cstDateTime, escape, header, scopeName, section, table } from './report-html-parts';
 
 export function briefingHtml(b: Briefing, lang: ReportLang): string {
   const t = reportText(lang);
@@ -254,50 +242,4 @@ export function briefingHtml(b: Briefing, lang: ReportLang): string {
   const title = `${t.title} · ${scopeName(b, lang)} · ${t.dateRange(cstDate(b.windows.period.fromMs), lastCstDate(b.windows.period))}`;
   const withoutFonts = `<title>${escape(title)}</title><style>${REPORT_CSS}</style></head><body>${body}</body></html>`;
   return `<!doctype html><html lang="${lang === 'zh' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8"><style>${fontFacesFor(withoutFonts, boldTextOf(withoutFonts))}</style>${withoutFonts}`;
-}
-
-/** What is set in bold: headings, table heads, the key figures, and the figures on the bars. */
-function boldTextOf(html: string): string {
-  const bold = [...html.matchAll(/<(h1|h2|th|strong)\b[^>]*>(.*?)<\/\1>/gs)].map((m) => m[2]).join('');
-  return `${bold}0123456789,.%+-`;
-}
-
-/** `whole`: keep the section on one page (short ones); otherwise it may break between table and chart. */
-function section(id: string, title: string, content: string, whole = false): string {
-  return `<section id="${id}"${whole ? ' class="whole"' : ''}><h2>${escape(title)}</h2>${content}</section>`;
-}
-
-function scopeName(b: Briefing, lang: ReportLang): string {
-  return b.scope === 'national' ? reportText(lang).national : regionName(b.scope, lang);
-}
-
-function header(b: Briefing, lang: ReportLang): string {
-  const t = reportText(lang);
-  const range = (w: { fromMs: number; toMs: number }) => t.dateRange(cstDate(w.fromMs), lastCstDate(w));
-  const facts: Array<[string, string]> = [
-    [t.scope, scopeName(b, lang)],
-    [t.period, range(b.windows.period)],
-    [t.previous, range(b.windows.previous)],
-    [t.yearAgo, range(b.windows.yearAgo)],
-    [t.history, b.historyFromMs === null ? t.noData : cstDate(b.historyFromMs)],
-    [t.generated, `${cstDateTime(b.generatedAtMs)} (UTC+8)`],
-  ];
-  const rate = onTimeRate(b.closures.period);
-  const kpis: Array<[string, string, string]> = [
-    [
-      t.totalCases,
-      formatCount(b.totals.value),
-      `${t.columns.change} ${changeText(b.totals.value, b.totals.previous, t.noData, t.notApplicable)} · ${t.columns.yoy} ${changeText(b.totals.value, b.totals.yearAgo, t.noData, t.notApplicable)}`,
-    ],
-    [
-      t.onTimeRate,
-      rate === null ? t.notApplicable : formatRate(rate),
-      `${t.closed} ${formatCount(b.closures.period.closed)}`,
-    ],
-    [t.recoveredYuan, formatYuan(b.closures.period.recoveredYuan), ''],
-  ];
-  return `<header><h1>${escape(t.title)} <small>${escape(t.periodKinds[b.windows.kind])}</small></h1>
-<dl>${facts.map(([k, v]) => `<div><dt>${escape(k)}</dt><dd>${escape(v)}</dd></div>`).join('')}</dl>
-${b.windows.period.toMs > b.generatedAtMs ? `<p class="note">${escape(t.inProgress)}</p>` : ''}
-<div class="kpis">${kpis.map(([k, v, s]) => `<div class="kpi"><span>${escape(k)}</span><strong>${escape(v)}</strong><em>${escape(s)}</em></div>`).join('')}</div></header>`;
 }
