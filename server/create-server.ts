@@ -42,6 +42,11 @@ import { attachWall, type WallServer } from './live/attach-wall';
 import { WALL_MAX_MESSAGE_BYTES } from './live/socket-limits';
 import { createLogger, type Logger } from './ops/logger';
 import { createMetrics } from './ops/metrics';
+import type { PanelsAtSource } from './replay/panels-at';
+import { createWallRepository } from './walls/repository';
+import { wallRoutes } from './walls/routes';
+import { WallGroups } from './walls/wall-groups';
+import { createWallMetrics } from './walls/wall-metrics';
 
 export interface CreateServerOptions {
   config: ServerConfig;
@@ -51,6 +56,8 @@ export interface CreateServerOptions {
   clickhouse?: ClickHouse;
   /** where the detectors' signals go; by default the alerts domain's ingestSignals (tests may listen instead) */
   onSignals?: SignalSink;
+  /** the wall as of a past moment, for frozen and replaying wall groups; without it only live is possible */
+  panelsAt?: PanelsAtSource;
 }
 
 export function createServer({
@@ -131,6 +138,17 @@ export function createServer({
     if (alerts.repository.loaded && lease.isWriter()) await alerts.ingestSignals(signals, atMs);
   };
   registerDetectors({ jobs, clickhouse, clock }, options.onSignals ?? raiseAlerts);
+  // wall groups: each group's mode (live, frozen, replay), kept in its log so a restart keeps it
+  const wallRepository = createWallRepository({ clickhouse, logger, clock, tickMs: config.tickMs });
+  const panelsAt = options.panelsAt;
+  const wallGroups = new WallGroups({
+    repository: wallRepository,
+    source: panelsAt ?? noPast,
+    clock,
+    tickMs: config.tickMs,
+    logger,
+    metrics: createWallMetrics(metrics.registry),
+  });
 
   const app = express();
   app.disable('x-powered-by');
@@ -155,6 +173,7 @@ export function createServer({
   app.use(incidentRoutes({ tokens, incidents }));
   app.use(caseRoutes({ tokens, clickhouse, clock }));
   app.use(alertRoutes({ tokens, alerts: alerts.repository, incidents, clock }));
+  app.use(wallRoutes({ tokens, repository: wallRepository, groups: wallGroups, source: panelsAt, clock }));
   app.use('/api', apiNotFound(app));
   app.use(staticRoutes(config.boundaryDir));
   app.use((error: Error & { status?: number; type?: string }, _req: Request, res: Response, _next: NextFunction) => {
@@ -192,6 +211,7 @@ export function createServer({
       incidents: incidents.forWall(scope, nowMs),
       alerts: alerts.repository.forScope(scope),
     }),
+    groups: wallGroups,
   });
 
   let migrationTimer: NodeJS.Timeout | undefined;
@@ -219,6 +239,8 @@ export function createServer({
       await lease.start();
       await incidents.load();
       await alerts.repository.load(clock.now());
+      await wallRepository.load();
+      wallGroups.restore();
       health.migrated = true;
       if (!stopping) jobs.start();
       await queue.replayNow();
@@ -246,6 +268,8 @@ export function createServer({
     incidents,
     /** hot-issue alerts: `alerts.ingestSignals(signals, atMs)` for the detectors, `alerts.changes` the stream */
     alerts,
+    /** wall groups: `walls.repository` their stored modes, `walls.groups` their tiles and streams */
+    walls: { repository: wallRepository, groups: wallGroups },
     logger,
     /** Listens, then prepares the store in the background; resolves with the bound port. */
     async start(): Promise<{ port: number; ready: Promise<void> }> {
@@ -283,3 +307,9 @@ export function createServer({
 }
 
 export type CommandWallServer = ReturnType<typeof createServer>;
+
+/** A server built without the past: no group can leave live (the routes answer 503 before this is asked). */
+const noPast: PanelsAtSource = {
+  computePanelsAt: () => Promise.reject(new Error('this server keeps no replayable history')),
+  historyBounds: () => Promise.reject(new Error('this server keeps no replayable history')),
+};
