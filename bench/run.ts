@@ -8,6 +8,7 @@ import { chaosBench } from './chaos';
 import { deadlinesBench } from './deadlines-bench';
 import { boundsBench, fsyncBench } from './durability-bench';
 import { ingestBench } from './ingest-bench';
+import { replayKeepupBench } from './replay-keepup';
 import { liveBench } from './live-bench';
 import { statsStormBench } from './stats-storm';
 import { termsBench } from './terms-bench';
@@ -54,6 +55,12 @@ if (wants('stats-storm'))
   );
 
 if (wants('wall')) for (const [title, rows] of await wallBench(path.join(scratch, 'wall'))) table(title, rows);
+
+if (wants('replay-keepup'))
+  table(
+    'Replay keep-up: a wall group replaying stored history at 3,600x, national scope, one tile',
+    await replayKeepupBench(path.join(scratch, 'replay-keepup')),
+  );
 
 if (wants('deadlines')) table('Deadlines on the holiday calendar, per call', deadlinesBench());
 

@@ -32,6 +32,8 @@ export class GroupStream {
   private current: { snapshot: WallSnapshot; sent: SentParts } | undefined;
   /** the moment last computed (ms), and whether a full snapshot is owed (mode change, seek) */
   private shownAtMs: number | undefined;
+  /** the moment being computed now, while busy */
+  private computingAtMs: number | undefined;
   private snapshotDue = true;
   private busy = false;
   private behind = false;
@@ -92,7 +94,8 @@ export class GroupStream {
   tick(): void {
     const replay = this.replay();
     if (!replay || this.deps.watchers() === 0) return;
-    if (Date.parse(replay.at) === this.shownAtMs && !this.snapshotDue) return;
+    const atMs = Date.parse(replay.at);
+    if ((atMs === this.shownAtMs || atMs === this.computingAtMs) && !this.snapshotDue) return;
     if (this.busy) {
       this.deps.metrics.replayStepsSkipped.inc();
       if (!this.behind)
@@ -114,6 +117,7 @@ export class GroupStream {
     this.busy = true;
     const group = this.group;
     const atMs = this.targetMs();
+    this.computingAtMs = atMs;
     const full = this.snapshotDue;
     this.snapshotDue = false;
     const stopTimer = this.deps.metrics.replayStepDuration.startTimer({ mode: group.mode });
@@ -136,6 +140,7 @@ export class GroupStream {
       );
     } finally {
       this.busy = false;
+      this.computingAtMs = undefined;
     }
     // owed meanwhile (a seek, a mode change) or the replay's last moment, reached while busy
     const replay = this.replay();
