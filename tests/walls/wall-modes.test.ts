@@ -66,6 +66,12 @@ describe('roles and bad requests', () => {
       expect(reply.status, path).toBe(400);
       expect(String(reply.body.error), JSON.stringify(body)).toMatch(reason);
     }
+    // the socket says the same of a bad id
+    expect(await tile(ts, clients).join(scope, 'no spaces')).toEqual({
+      ok: false,
+      error: 'invalid-request',
+      detail: { field: 'wall' },
+    });
     // pause, play and seek need a replay
     expect((await post('region-440300/pause')).status).toBe(409);
     expect((await post('no-tiles-yet/freeze', {})).status).toBe(404);
