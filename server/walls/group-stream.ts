@@ -180,7 +180,9 @@ export class GroupStream {
       return;
     }
     const { panels, listDeltas, sent } = changedParts(previous.sent, panelsAt.panels);
-    const update: WallUpdate = { ...meta, panels };
+    // as live: an update names only the parts that lag its asOf (shared/wall-events.ts partAsOf)
+    const lagging = Object.entries(meta.panelAsOf).filter(([, at]) => at !== meta.asOf);
+    const update: WallUpdate = { ...meta, panelAsOf: Object.fromEntries(lagging), panels };
     if (Object.keys(listDeltas).length > 0) update.listDeltas = listDeltas;
     const { tail, edits } = volumeDelta(previous.snapshot.panels.volume, panelsAt.panels.volume);
     if (edits) update.volumeEdits = edits;
