@@ -37,6 +37,8 @@ export class GroupStream {
   private snapshotDue = true;
   private busy = false;
   private behind = false;
+  /** the source failed at the last step: said once, and once when it answers again */
+  private failing = false;
   private readonly partRefreshMs: Record<PartName, number>;
 
   constructor(
@@ -90,10 +92,15 @@ export class GroupStream {
     if (!this.busy) void this.step();
   }
 
-  /** One wall tick: a playing replay whose moment moved on computes it, or counts a skipped step. */
+  /**
+   * One wall tick: a playing replay whose moment moved on computes it, or counts a skipped step; a
+   * snapshot owed since a failed computation is tried again.
+   */
   tick(): void {
+    if (this.deps.watchers() === 0) return;
+    if (this.snapshotDue && !this.busy) return void this.step();
     const replay = this.replay();
-    if (!replay || this.deps.watchers() === 0) return;
+    if (!replay) return;
     const atMs = Date.parse(replay.at);
     if ((atMs === this.shownAtMs || atMs === this.computingAtMs) && !this.snapshotDue) return;
     if (this.busy) {
@@ -132,18 +139,24 @@ export class GroupStream {
         this.behind = false;
         this.deps.logger.info({ wall: this.id }, 'replay keeps up again');
       }
+      if (this.failing) this.deps.logger.info({ wall: this.id }, 'wall as of a moment computed again');
+      this.failing = false;
     } catch (error) {
       this.snapshotDue ||= full;
-      this.deps.logger.error(
-        { err: (error as Error).message, wall: this.id, at: new Date(atMs).toISOString() },
-        'wall as of a moment not computed',
-      );
+      if (!this.failing)
+        this.deps.logger.error(
+          { err: (error as Error).message, wall: this.id, at: new Date(atMs).toISOString() },
+          'wall as of a moment not computed: tried again every tick',
+        );
+      this.failing = true;
     } finally {
       this.busy = false;
       this.computingAtMs = undefined;
     }
-    // owed meanwhile (a seek, a mode change) or the replay's last moment, reached while busy
+    // owed meanwhile (a seek, a mode change) or the replay's last moment, reached while busy; after a
+    // failure the next tick tries again, not this very moment
     const replay = this.replay();
+    if (this.failing) return;
     if (this.snapshotDue || (replay?.paused && Date.parse(replay.at) !== this.shownAtMs)) this.kick();
   }
 

@@ -111,6 +111,28 @@ describe('frozen', () => {
     expect(snapshot.asOf).toBe((await callApi(ts, 'GET', '/api/v1/walls/room-a', 'wall')).body.frozenAt);
   });
 
+  it('tries a failed computation again at the next ticks, and the tiles get the moment once it answers', async () => {
+    const a = tile(ts, clients);
+    await a.join(scope, 'room-f');
+    await a.waitFor((p) => p.mode === undefined, 'live at first');
+    source.fail = true;
+    const asked = source.asked.length;
+    const at = minuteAgo(30);
+    try {
+      expect((await post('room-f/freeze', { at: iso(at) })).status).toBe(200);
+      await new Promise((resolve) => setTimeout(resolve, 4 * TICK_MS));
+      expect(a.payloads.some((p) => p.mode === 'frozen')).toBe(false);
+      // one try per tick, not a tight loop
+      expect(source.asked.length - asked).toBeGreaterThanOrEqual(2);
+      expect(source.asked.length - asked).toBeLessThanOrEqual(6);
+    } finally {
+      source.fail = false;
+    }
+    const frozen = await a.waitFor((p) => p.mode === 'frozen', 'the frozen moment once the source answers');
+    expect(frozen.asOf).toBe(iso(at));
+    expect((await post('room-f/live')).status).toBe(200);
+  });
+
   it('goes back to live: tiles get the live snapshot and live updates again', async () => {
     const a = tile(ts, clients);
     await a.join(scope, 'room-a');

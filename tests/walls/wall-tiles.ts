@@ -30,6 +30,8 @@ export interface TestSource extends PanelsAtSource {
   template: WallParts | undefined;
   /** how long each computation takes */
   delayMs: number;
+  /** while true, every computation fails (ClickHouse not answering) */
+  fail: boolean;
   /** the moments asked for, in order */
   asked: number[];
   bounds: { fromMs: number; toMs: number };
@@ -39,12 +41,13 @@ export function testSource(nowMs: number): TestSource {
   const source: TestSource = {
     template: undefined,
     delayMs: 0,
+    fail: false,
     asked: [],
     bounds: { fromMs: nowMs - 2 * DAY_MS, toMs: nowMs },
     async computePanelsAt(_scope, atMs): Promise<PanelsAt> {
       source.asked.push(atMs);
       if (source.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, source.delayMs));
-      if (!source.template) throw new Error('no template yet');
+      if (!source.template || source.fail) throw new Error('the past could not be read');
       const panels = { ...source.template, kpis: { ...source.template.kpis, lastHour: minuteMark(atMs) } };
       const asOf = new Date(atMs).toISOString();
       return { panels, asOf, panelAsOf: { kpis: asOf }, history: { resolution: 'minute', notKept: [] } };
