@@ -10,10 +10,11 @@ import type { WallSnapshot, WallUpdate } from '@shared/wall-events';
 import { createClickHouse } from '../server/clickhouse/client';
 import { loadConfig } from '../server/config';
 import { createServer } from '../server/create-server';
+import { systemClock } from '../server/clock';
+import { createPanelsAtSource } from '../server/replay/create-panels-at-source';
 import type { PanelsAtSource } from '../server/replay/panels-at';
 import { insertCases, quantile, waitForMerges } from './live-history';
 import { openWall, type Row } from './live-wall';
-import { liveQueriesAt } from './replay-stand-in';
 
 const HOURS = Number(process.env.BENCH_REPLAY_HOURS ?? 24);
 const CASES = Number(process.env.BENCH_REPLAY_CASES ?? 1_000_000);
@@ -40,7 +41,10 @@ export async function replayKeepupBench(dataDir: string): Promise<Row[]> {
   const config = { ...loadConfig({}), port: 0, logLevel: 'silent' as const, dataDir, tickMs: TICK_MS };
   // the clickhouse the source reads is the server's own: opened first, handed to both
   const clickhouse = createClickHouse({ dataDir });
-  const source = timed(liveQueriesAt(clickhouse, { fromMs: nowMs - 30 * DAY_MS, toMs: nowMs }), stepsMs);
+  const source = timed(
+    createPanelsAtSource({ clickhouse, clock: systemClock, incidentClocks: config.incidentClocks }),
+    stepsMs,
+  );
   const server = createServer({ config, clickhouse, panelsAt: source });
   const { port, ready } = await server.start();
   await ready;

@@ -10,6 +10,7 @@ import { boundsBench, fsyncBench } from './durability-bench';
 import { ingestBench } from './ingest-bench';
 import { replayKeepupBench } from './replay-keepup';
 import { liveBench } from './live-bench';
+import { replayBench } from './replay-bench';
 import { statsStormBench } from './stats-storm';
 import { termsBench } from './terms-bench';
 import { wallBench } from './wall-bench';
@@ -61,6 +62,8 @@ if (wants('replay-keepup'))
     'Replay keep-up: a wall group replaying stored history at 3,600x, national scope, one tile',
     await replayKeepupBench(path.join(scratch, 'replay-keepup')),
   );
+
+if (wants('replay')) for (const [title, rows] of await replayBench(path.join(scratch, 'replay'))) table(title, rows);
 
 if (wants('deadlines')) table('Deadlines on the holiday calendar, per call', deadlinesBench());
 

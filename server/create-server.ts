@@ -42,6 +42,7 @@ import { attachWall, type WallServer } from './live/attach-wall';
 import { WALL_MAX_MESSAGE_BYTES } from './live/socket-limits';
 import { createLogger, type Logger } from './ops/logger';
 import { createMetrics } from './ops/metrics';
+import { createPanelsAtSource } from './replay/create-panels-at-source';
 import type { PanelsAtSource } from './replay/panels-at';
 import { createWallRepository } from './walls/repository';
 import { wallRoutes } from './walls/routes';
@@ -56,7 +57,7 @@ export interface CreateServerOptions {
   clickhouse?: ClickHouse;
   /** where the detectors' signals go; by default the alerts domain's ingestSignals (tests may listen instead) */
   onSignals?: SignalSink;
-  /** the wall as of a past moment, for frozen and replaying wall groups; without it only live is possible */
+  /** the wall as of a past moment, for frozen and replaying wall groups; by default createPanelsAtSource */
   panelsAt?: PanelsAtSource;
 }
 
@@ -140,10 +141,11 @@ export function createServer({
   registerDetectors({ jobs, clickhouse, clock }, options.onSignals ?? raiseAlerts);
   // wall groups: each group's mode (live, frozen, replay), kept in its log so a restart keeps it
   const wallRepository = createWallRepository({ clickhouse, logger, clock, tickMs: config.tickMs });
-  const panelsAt = options.panelsAt;
+  const panelsAt =
+    options.panelsAt ?? createPanelsAtSource({ clickhouse, clock, incidentClocks: config.incidentClocks, logger });
   const wallGroups = new WallGroups({
     repository: wallRepository,
-    source: panelsAt ?? noPast,
+    source: panelsAt,
     clock,
     tickMs: config.tickMs,
     logger,
@@ -307,9 +309,3 @@ export function createServer({
 }
 
 export type CommandWallServer = ReturnType<typeof createServer>;
-
-/** A server built without the past: no group can leave live (the routes answer 503 before this is asked). */
-const noPast: PanelsAtSource = {
-  computePanelsAt: () => Promise.reject(new Error('this server keeps no replayable history')),
-  historyBounds: () => Promise.reject(new Error('this server keeps no replayable history')),
-};

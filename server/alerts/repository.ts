@@ -15,7 +15,6 @@ import {
   type AlertStatus,
   type PersonAction,
 } from '@shared/alerts';
-import { LIMITS } from '@shared/panels';
 import type { Scope } from '@shared/regions';
 import type { AlertSummary } from '@shared/wall-events';
 import type { ClickHouse } from '../clickhouse/client';
@@ -26,7 +25,7 @@ import { createSerialQueue } from '../domain/serial';
 import { applyAlertEvent, appendLog, foldAlertLog, fromRow, toInsert } from './alert-log';
 import type { AlertChanges, AlertEvent } from './events';
 import { caseIdsOf, explainAlert } from './explain';
-import { inScope, newestMostSevere, toSummary } from './alert-views';
+import { inScope, newestMostSevere, wallAlerts } from './alert-views';
 
 /** The store refused the event or could not be reached: nothing changed, the caller may retry. */
 export class AlertStoreError extends Error {}
@@ -113,13 +112,7 @@ export function createAlertRepository({ clickhouse, logger, explain = explainAle
         .sort(newestMostSevere);
     },
     /** The wall's alerts part for a scope: its active alerts, most severe and newest first. */
-    forScope(scope: Scope): AlertSummary[] {
-      return [...alerts.values()]
-        .filter((a) => isActiveAlert(a.status) && inScope(a, scope))
-        .sort(newestMostSevere)
-        .slice(0, LIMITS.alerts)
-        .map(toSummary);
-    },
+    forScope: (scope: Scope): AlertSummary[] => wallAlerts(alerts.values(), scope),
     get: (id: string): Alert | undefined => alerts.get(id),
     logOf: (id: string): AlertLogEntry[] => logs.get(id) ?? [],
     caseIds: (alert: Alert, toMs: number) => caseIdsOf(clickhouse, alert, toMs),

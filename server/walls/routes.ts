@@ -28,8 +28,8 @@ export interface WallRouteDeps {
   tokens: TokenStore;
   repository: WallRepository;
   groups: WallGroups;
-  /** the past: absent on a server built without it, where only live is possible (503) */
-  source: PanelsAtSource | undefined;
+  /** the past: its bounds are what a frozen moment or a replayed period must fall within */
+  source: PanelsAtSource;
   clock: Clock;
 }
 
@@ -94,7 +94,6 @@ export function wallRoutes({ tokens, repository, groups, source, clock }: WallRo
           .status(404)
           .json({ error: `no wall ${id}: no tile has joined it; name its scope with /replay` });
       if (command.type === 'freeze' || command.type === 'replay' || command.type === 'seek') {
-        if (!source) return void res.status(503).json({ error: 'this server keeps no replayable history: only live' });
         const bounds = await source.historyBounds();
         const [fromMs, toMs] =
           command.type === 'replay' ? [command.fromMs, command.toMs] : [command.atMs, command.atMs];
