@@ -9,6 +9,7 @@ import type { ReplayState } from '@shared/wall-modes';
 import type { Logger } from 'pino';
 import type { Clock } from '../clock';
 import { changedParts, sentParts, volumeDelta, type SentParts } from '../live/panel-delta';
+import { FULL_SNAPSHOT_MS } from '../live/scope-room';
 import type { RingEntry } from '../live/update-ring';
 import type { PanelsAt, PanelsAtSource } from '../replay/panels-at';
 import type { WallGroupRecord } from './events';
@@ -37,6 +38,7 @@ export class GroupStream {
   private snapshotDue = true;
   private busy = false;
   private behind = false;
+  private lastFullAtMs = 0;
   /** the source failed at the last step: said once, and once when it answers again */
   private failing = false;
   private readonly partRefreshMs: Record<PartName, number>;
@@ -100,9 +102,13 @@ export class GroupStream {
     if (this.deps.watchers() === 0) return;
     if (this.snapshotDue && !this.busy) return void this.step();
     const replay = this.replay();
-    if (!replay) return;
-    const atMs = Date.parse(replay.at);
-    if ((atMs === this.shownAtMs || atMs === this.computingAtMs) && !this.snapshotDue) return;
+    const atMs = replay ? Date.parse(replay.at) : undefined;
+    if (!replay || atMs === undefined || atMs === this.shownAtMs || atMs === this.computingAtMs) {
+      // nothing moved (frozen, paused, or the same minute): one payload per tick all the same, as
+      // live, so a tile's watchdog never takes a still wall for a dead connection
+      if (!this.busy && this.current) this.heartbeat();
+      return;
+    }
     if (this.busy) {
       this.deps.metrics.replayStepsSkipped.inc();
       if (!this.behind)
@@ -189,6 +195,7 @@ export class GroupStream {
     const previous = this.current;
     if (full || !previous) {
       this.current = { snapshot, sent: sentParts(panelsAt.panels) };
+      this.lastFullAtMs = this.deps.clock.now();
       this.deps.broadcast({ event: 'wall:snapshot', payload: snapshot });
       return;
     }
@@ -204,13 +211,31 @@ export class GroupStream {
     this.deps.broadcast({ event: 'wall:update', payload: update });
   }
 
-  /** Pause or play: no new panels, the tiles hear of the replay's clock in an empty update. */
+  /** The state again: a full snapshot every FULL_SNAPSHOT_MS (a tile that lost a payload heals), else an empty update. */
+  private heartbeat(): void {
+    const nowMs = this.deps.clock.now();
+    if (nowMs - this.lastFullAtMs < FULL_SNAPSHOT_MS) return this.sendClock();
+    const previous = this.current!.snapshot;
+    const snapshot = { ...previous, ...this.clockMeta(previous) };
+    this.current = { snapshot, sent: this.current!.sent };
+    this.lastFullAtMs = nowMs;
+    this.deps.broadcast({ event: 'wall:snapshot', payload: snapshot });
+  }
+
+  private clockMeta(previous: WallSnapshot) {
+    return this.meta({ asOf: previous.asOf, panelAsOf: previous.panelAsOf, history: previous.history! } as PanelsAt);
+  }
+
+  /** Pause or play, or a tick with nothing new: no new panels, the replay's clock in an empty update. */
   private sendClock(): void {
     const previous = this.current!.snapshot;
-    const meta = {
-      ...this.meta({ asOf: previous.asOf, panelAsOf: previous.panelAsOf, history: previous.history! } as PanelsAt),
-    };
+    const meta = this.clockMeta(previous);
     this.current = { snapshot: { ...previous, ...meta }, sent: this.current!.sent };
-    this.deps.broadcast({ event: 'wall:update', payload: { ...meta, panels: {} } });
+    // as every update: it names only the parts that lag its asOf (partAsOf)
+    const lagging = Object.entries(meta.panelAsOf).filter(([, at]) => at !== meta.asOf);
+    this.deps.broadcast({
+      event: 'wall:update',
+      payload: { ...meta, panelAsOf: Object.fromEntries(lagging), panels: {} },
+    });
   }
 }
