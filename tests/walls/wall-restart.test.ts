@@ -62,3 +62,26 @@ it('keeps a frozen group frozen, and a paused replay paused, across a restart', 
   const replaying = await replayTile.waitFor((p) => p.event === 'wall:snapshot', 'the replay snapshot');
   expect(replaying).toMatchObject({ mode: 'replay', asOf: paused.replay!.at, replay: paused.replay });
 });
+
+it('goes on with a replay left playing from where its clock says it is after a restart', async () => {
+  const from = minuteAgo(600);
+  const reply = await callApi(ts, 'POST', '/api/v1/walls/briefing-3/replay', 'director', {
+    scope,
+    from: iso(from),
+    to: iso(minuteAgo(60)),
+    speed: 240, // a minute of history per 250 ms tick
+  });
+  expect(reply.status).toBe(200);
+  await ts.stop();
+  ts = await startTestServer({ dataDir: ts.dataDir, tickMs: 250 }, undefined, { panelsAt: source });
+  const state = (await callApi(ts, 'GET', '/api/v1/walls/briefing-3', 'wall')).body as unknown as WallGroupState;
+  // the restart took seconds of wall time: as many minutes of history went by, none were lost
+  const movedMs = Date.parse(state.replay!.at) - from;
+  expect(state.replay!.paused).toBe(false);
+  expect(movedMs).toBeGreaterThan(0);
+  expect(movedMs % MINUTE_MS).toBe(0);
+  const t = tile(ts, clients);
+  await t.join(scope, 'briefing-3');
+  const first = await t.waitFor((p) => p.mode === 'replay', 'the replay');
+  await t.waitFor((p) => Date.parse(p.asOf) >= Date.parse(first.asOf) + 3 * MINUTE_MS, 'moving on');
+});
