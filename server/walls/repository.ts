@@ -9,6 +9,7 @@ import type { Clock } from '../clock';
 import { createChangeFeed } from '../domain/change-feed';
 import { readEventLog, reportAnomalies } from '../domain/event-log';
 import { createSerialQueue } from '../domain/serial';
+import { fencedMemory, type WriteFence } from '../ingest/writer-lease-fence';
 import { wallGroupEvents } from '../queries/walls/wall-group-events';
 import type { WallChanges, WallEvent, WallGroupRecord } from './events';
 import { decide, type Decision, type WallCommand } from './transitions';
@@ -26,15 +27,28 @@ export interface WallRepositoryDeps {
   clock: Clock;
   /** the wall tick: a replay moves once per tick */
   tickMs: number;
+  /** only the writer-lease holder appends (server/ingest/writer-lease-fence.ts) */
+  fence: WriteFence;
 }
 
-export function createWallRepository({ clickhouse, logger, clock, tickMs }: WallRepositoryDeps) {
+/** The event a standby publishes for a group it re-read changed: named after the state it found. */
+function eventOf(group: WallGroupRecord): WallEvent {
+  const type =
+    group.mode === 'live' ? 'live' : group.mode === 'frozen' ? 'freeze' : group.replay?.paused ? 'pause' : 'play';
+  return { type, actor: group.updatedBy, group };
+}
+
+export function createWallRepository({ clickhouse, logger, clock, tickMs, fence }: WallRepositoryDeps) {
   let groups = new Map<string, WallGroupRecord>();
   let loaded = false;
   const serial = createSerialQueue();
+  const memory = fencedMemory(fence, 'wall group');
   const changes: WallChanges = createChangeFeed<WallEvent>('walls', logger);
+  /** the log's size when a standby last re-read it (-1: not yet) */
+  let followedSize = -1;
 
   async function append(event: WallEvent): Promise<WallGroupRecord> {
+    memory.assertCurrent();
     try {
       await clickhouse.insert('wall_group_events', [toInsert(event)]);
     } catch (error) {
@@ -46,6 +60,25 @@ export function createWallRepository({ clickhouse, logger, clock, tickMs }: Wall
     return event.group;
   }
 
+  async function readLog(): Promise<void> {
+    memory.reading();
+    const events = await readEventLog(clickhouse, wallGroupEvents, fromRow, logger);
+    const folded = foldWallLog(events);
+    reportAnomalies('walls', folded.anomalies, logger);
+    groups = folded.groups;
+    loaded = true;
+    const notLive = [...groups.values()].filter((g) => g.mode !== 'live').length;
+    logger.info({ groups: groups.size, notLive, events: events.length }, 'wall groups loaded from their log');
+  }
+
+  /** Reads the log again and tells the groups' streams of every group another server changed. */
+  async function reread(): Promise<void> {
+    const before = groups;
+    await readLog();
+    for (const group of groups.values())
+      if (before.get(group.id)?.version !== group.version) changes.publish(eventOf(group));
+  }
+
   return {
     changes,
     tickMs,
@@ -53,15 +86,16 @@ export function createWallRepository({ clickhouse, logger, clock, tickMs }: Wall
       return loaded;
     },
     /** Folds the whole log into memory (at start, after the migrations). */
-    load: () =>
+    load: () => serial(readLog),
+    /**
+     * On a standby: re-reads the log when it holds `size` events and was last read at another size,
+     * and tells the groups' streams of every group that changed on the writer.
+     */
+    follow: (size: number): Promise<void> =>
       serial(async () => {
-        const events = await readEventLog(clickhouse, wallGroupEvents, fromRow, logger);
-        const folded = foldWallLog(events);
-        reportAnomalies('walls', folded.anomalies, logger);
-        groups = folded.groups;
-        loaded = true;
-        const notLive = [...groups.values()].filter((g) => g.mode !== 'live').length;
-        logger.info({ groups: groups.size, notLive, events: events.length }, 'wall groups loaded from their log');
+        if (!loaded || size === followedSize) return;
+        await reread();
+        followedSize = size;
       }),
     get: (id: string): WallGroupRecord | undefined => groups.get(id),
     all: (): WallGroupRecord[] => [...groups.values()],
@@ -71,6 +105,8 @@ export function createWallRepository({ clickhouse, logger, clock, tickMs }: Wall
      */
     command: (id: string, scope: Scope, command: WallCommand, actor: string): Promise<WallCommandResult> =>
       serial(async () => {
+        // refused unless this server holds the lease; memory from an earlier term is re-read first
+        if (memory.stale()) await reread();
         const nowMs = clock.now();
         const current: WallGroupRecord = groups.get(id) ?? {
           id,
