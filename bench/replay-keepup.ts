@@ -72,13 +72,19 @@ export async function replayKeepupBench(dataDir: string): Promise<Row[]> {
   await source.computePanelsAt('national', fromMs);
   const coldMs = performance.now() - coldStarted;
   stepsMs.length = 0;
-  const startedMs = Date.now();
-  const response = await fetch(`http://127.0.0.1:${port}/api/v1/walls/bench-replay/replay`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${directorToken}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ from: new Date(fromMs).toISOString(), to: new Date(toMs).toISOString(), speed: SPEED }),
-  });
+  // the bulk insert may have kept the engine from renewing the writer lease: wait for it again
+  let response: Response;
+  for (let tries = 0; ; tries += 1) {
+    response = await fetch(`http://127.0.0.1:${port}/api/v1/walls/bench-replay/replay`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${directorToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ from: new Date(fromMs).toISOString(), to: new Date(toMs).toISOString(), speed: SPEED }),
+    });
+    if (response.status !== 503 || tries >= 30) break;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
   if (response.status !== 200) throw new Error(`replay refused: ${response.status} ${await response.text()}`);
+  const startedMs = Date.now();
   await done;
   const wallSeconds = (Date.now() - startedMs) / 1000;
   const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
