@@ -8,6 +8,7 @@ import { chaosBench } from './chaos';
 import { deadlinesBench } from './deadlines-bench';
 import { boundsBench, fsyncBench } from './durability-bench';
 import { ingestBench } from './ingest-bench';
+import { replayKeepupBench } from './replay-keepup';
 import { liveBench } from './live-bench';
 import { replayBench } from './replay-bench';
 import { reportBench } from './report-bench';
@@ -56,6 +57,12 @@ if (wants('stats-storm'))
   );
 
 if (wants('wall')) for (const [title, rows] of await wallBench(path.join(scratch, 'wall'))) table(title, rows);
+
+if (wants('replay-keepup'))
+  table(
+    'Replay keep-up: a wall group replaying stored history at 3,600x, national scope, one tile',
+    await replayKeepupBench(path.join(scratch, 'replay-keepup')),
+  );
 
 if (wants('replay')) for (const [title, rows] of await replayBench(path.join(scratch, 'replay'))) table(title, rows);
 if (wants('report'))

@@ -45,6 +45,12 @@ import { attachWall, type WallServer } from './live/attach-wall';
 import { WALL_MAX_MESSAGE_BYTES } from './live/socket-limits';
 import { createLogger, type Logger } from './ops/logger';
 import { createMetrics } from './ops/metrics';
+import { createPanelsAtSource } from './replay/create-panels-at-source';
+import type { PanelsAtSource } from './replay/panels-at';
+import { createWallRepository } from './walls/repository';
+import { wallRoutes } from './walls/routes';
+import { WallGroups } from './walls/wall-groups';
+import { createWallMetrics } from './walls/wall-metrics';
 
 export interface CreateServerOptions {
   config: ServerConfig;
@@ -54,6 +60,8 @@ export interface CreateServerOptions {
   clickhouse?: ClickHouse;
   /** where the detectors' signals go; by default the alerts domain's ingestSignals (tests may listen instead) */
   onSignals?: SignalSink;
+  /** the wall as of a past moment, for frozen and replaying wall groups; by default createPanelsAtSource */
+  panelsAt?: PanelsAtSource;
 }
 
 export function createServer({
@@ -137,7 +145,26 @@ export function createServer({
   };
   registerDetectors({ jobs, clickhouse, clock }, options.onSignals ?? raiseAlerts);
   // a standby's walls show what the writer changes: it re-reads a log whose size moved
-  jobs.register(standbyFollowJob({ clickhouse, lease, logs: { notices, incidents, alerts: alerts.repository } }));
+  // wall groups: each group's mode (live, frozen, replay), kept in its log so a restart keeps it
+  const wallRepository = createWallRepository({ clickhouse, logger, clock, tickMs: config.tickMs, fence });
+  const panelsAt =
+    options.panelsAt ?? createPanelsAtSource({ clickhouse, clock, incidentClocks: config.incidentClocks, logger });
+  const wallGroups = new WallGroups({
+    repository: wallRepository,
+    source: panelsAt,
+    clock,
+    tickMs: config.tickMs,
+    logger,
+    metrics: createWallMetrics(metrics.registry),
+  });
+  // a standby's walls show what the writer changes: it re-reads a log whose size moved
+  jobs.register(
+    standbyFollowJob({
+      clickhouse,
+      lease,
+      logs: { notices, incidents, alerts: alerts.repository, walls: wallRepository },
+    }),
+  );
 
   const app = express();
   app.disable('x-powered-by');
@@ -175,6 +202,7 @@ export function createServer({
       pdfTimeLimitMs: 30_000,
     }),
   );
+  app.use(wallRoutes({ tokens, repository: wallRepository, groups: wallGroups, source: panelsAt, clock }));
   app.use('/api', apiNotFound(app));
   app.use(staticRoutes(config.boundaryDir));
   app.use((error: Error & { status?: number; type?: string }, _req: Request, res: Response, _next: NextFunction) => {
@@ -212,6 +240,7 @@ export function createServer({
       incidents: incidents.forWall(scope, nowMs),
       alerts: alerts.repository.forScope(scope),
     }),
+    groups: wallGroups,
   });
 
   let migrationTimer: NodeJS.Timeout | undefined;
@@ -239,6 +268,8 @@ export function createServer({
       await lease.start();
       await incidents.load();
       await alerts.repository.load(clock.now());
+      await wallRepository.load();
+      wallGroups.restore();
       health.migrated = true;
       if (!stopping) jobs.start();
       await queue.replayNow();
@@ -266,6 +297,8 @@ export function createServer({
     incidents,
     /** hot-issue alerts: `alerts.ingestSignals(signals, atMs)` for the detectors, `alerts.changes` the stream */
     alerts,
+    /** wall groups: `walls.repository` their stored modes, `walls.groups` their tiles and streams */
+    walls: { repository: wallRepository, groups: wallGroups },
     logger,
     /** Listens, then prepares the store in the background; resolves with the bound port. */
     async start(): Promise<{ port: number; ready: Promise<void> }> {

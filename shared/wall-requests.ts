@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { isValidScope } from './regions';
 import type { WallError } from './wall-errors';
+import { WALL_ID_PATTERN } from './wall-modes';
 
 /** Longer than any scope name: anything past it is not worth validating further. */
 const MAX_SCOPE_CHARS = 32;
@@ -12,6 +13,8 @@ export const subscribeRequestSchema = z.object({
     .string()
     .max(MAX_SCOPE_CHARS)
     .refine(isValidScope, { message: 'unknown scope: use "national" or a shipped adcode' }),
+  /** the wall group (shared/wall-modes.ts); by default the scope's own */
+  wall: z.string().regex(WALL_ID_PATTERN).optional(),
   lastSeq: z.number().int().nonnegative().optional(),
 });
 

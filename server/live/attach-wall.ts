@@ -14,6 +14,7 @@ import type { Clock } from '../clock';
 import type { ServerConfig } from '../config';
 import type { Logger } from '../ops/logger';
 import type { Metrics } from '../ops/metrics';
+import type { WallGroups } from '../walls/wall-groups';
 import type { MemoryParts } from './assemble-panels';
 import { ScopeRegistry } from './scope-registry';
 import { pendingBytes } from './socket-limits';
@@ -32,6 +33,8 @@ export interface WallDeps {
   tokens: TokenStore;
   /** the parts kept in memory by the write domains, for a scope at a time */
   memoryParts(scope: string, nowMs: number): MemoryParts;
+  /** the wall groups (server/walls/): tiles of a frozen or replaying group follow it, not the live scope */
+  groups: WallGroups;
 }
 
 /** How often every wall socket's unread backlog is measured. */
@@ -72,9 +75,10 @@ export function attachWall(deps: WallDeps) {
     messagesPerS: config.socketMessagesPerS,
     messageBurst: config.socketMessageBurst,
   });
+  deps.groups.attach(nsp, registry);
   nsp.use(door.admit);
   nsp.on('connection', (socket) => {
-    if (door.enter(socket)) handleWallSocket(socket, { registry, metrics, logger });
+    if (door.enter(socket)) handleWallSocket(socket, { registry, metrics, logger, groups: deps.groups });
   });
   deps.tokens.onChange(() => door.recheck(nsp));
 
@@ -90,11 +94,13 @@ export function attachWall(deps: WallDeps) {
     registry,
     start(): void {
       registry.start();
+      deps.groups.start();
       bufferTimer ??= setInterval(checkBuffers, BUFFER_CHECK_MS);
     },
     /** Stops the tick and says goodbye to every wall at once (they see `io server disconnect`). */
     stop(): void {
       registry.stop();
+      deps.groups.stop();
       if (bufferTimer) clearInterval(bufferTimer);
       bufferTimer = undefined;
       nsp.disconnectSockets(true);

@@ -3,8 +3,10 @@
 // (wall-door.ts) has already checked the caller, the budget and the packet's shape.
 import { requestError, subscribeRequestSchema, unsubscribeRequestSchema } from '@shared/wall-requests';
 import type { Ack } from '@shared/wall-events';
+import { defaultWallId } from '@shared/wall-modes';
 import type { Logger } from '../ops/logger';
 import type { Metrics } from '../ops/metrics';
+import type { WallGroups } from '../walls/wall-groups';
 import { roomName } from './scope-room';
 import type { ScopeRegistry } from './scope-registry';
 import type { RingEntry } from './update-ring';
@@ -17,6 +19,8 @@ export interface HandlerDeps {
   registry: ScopeRegistry;
   metrics: Metrics;
   logger: Logger;
+  /** the wall groups: a tile of a group that is not live gets the group's payloads, not the scope's */
+  groups: WallGroups;
 }
 
 function send(socket: WallSocket, entry: RingEntry): void {
@@ -40,7 +44,7 @@ function guarded<T>(
   };
 }
 
-export function handleWallSocket(socket: WallSocket, { registry, metrics, logger }: HandlerDeps): void {
+export function handleWallSocket(socket: WallSocket, { registry, metrics, logger, groups }: HandlerDeps): void {
   metrics.socketClients.inc();
   socket.on('disconnect', () => metrics.socketClients.dec());
 
@@ -54,15 +58,21 @@ export function handleWallSocket(socket: WallSocket, { registry, metrics, logger
         return reply({ ok: false, error: code, detail });
       }
       const { scope, lastSeq } = parsed.data;
+      const wall = parsed.data.wall ?? defaultWallId(scope);
       // A scope this socket already follows: it has been sent every payload since it joined, in
       // order, so there is nothing to resend. A repeat is acknowledged and costs nothing; a wall
       // whose own state went wrong is healed by the full snapshot every 30 s.
-      if (socket.rooms.has(roomName(scope))) return reply({ ok: true, data: { scope, resumed: true } });
+      if (groups.follows(socket, wall, scope)) return reply({ ok: true, data: { scope, resumed: true } });
       // every scope a wall follows is computed every tick: one token must not be able to start hundreds
-      const followed = [...socket.rooms].filter((r) => r.startsWith('scope:')).length;
-      if (followed >= MAX_SCOPES_PER_SOCKET) {
+      if (groups.followed(socket) >= MAX_SCOPES_PER_SOCKET) {
         return reply({ ok: false, error: 'too-many-scopes', detail: { limit: MAX_SCOPES_PER_SOCKET } });
       }
+      // a group that is frozen or replaying: the tile gets the group's moment, not the live scope
+      if (!groups.isLive(wall)) {
+        reply({ ok: true, data: { scope, resumed: false } });
+        return groups.join(socket, wall, scope);
+      }
+      groups.join(socket, wall, scope);
       const room = registry.open(scope);
       const missed = lastSeq === undefined ? undefined : room.missedSince(lastSeq);
       const snapshot = missed ? undefined : room.snapshotNow();
@@ -85,6 +95,7 @@ export function handleWallSocket(socket: WallSocket, { registry, metrics, logger
         return reply({ ok: false, error: code, detail });
       }
       void socket.leave(roomName(parsed.data.scope));
+      groups.leave(socket, parsed.data.scope);
       reply({ ok: true });
     }),
   );

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { CaseInput, IngestReply } from '@shared/case-schema';
 import { loadConfig, type ServerConfig } from '../../server/config';
-import { createServer, type CommandWallServer } from '../../server/create-server';
+import { createServer, type CommandWallServer, type CreateServerOptions } from '../../server/create-server';
 import type { Clock } from '../../server/clock';
 
 export interface TestServer {
@@ -22,7 +22,12 @@ export function tempDataDir(prefix = 'cw-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
-export async function startTestServer(overrides: Partial<ServerConfig> = {}, clock?: Clock): Promise<TestServer> {
+export async function startTestServer(
+  overrides: Partial<ServerConfig> = {},
+  clock?: Clock,
+  /** more of createServer's options (a PanelsAtSource, for one) */
+  options: Omit<CreateServerOptions, 'config' | 'clock'> = {},
+): Promise<TestServer> {
   const dataDir = overrides.dataDir ?? tempDataDir();
   // statsTimeLimitMs: tests share a loaded machine; a statistics read there may wait long for its turn
   const config: ServerConfig = {
@@ -33,7 +38,7 @@ export async function startTestServer(overrides: Partial<ServerConfig> = {}, clo
     ...overrides,
     dataDir,
   };
-  const server = createServer({ config, clock });
+  const server = createServer({ ...options, config, clock });
   const { port, ready } = await server.start();
   await ready;
   const baseUrl = `http://127.0.0.1:${port}`;

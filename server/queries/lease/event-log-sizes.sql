@@ -4,4 +4,5 @@
 SELECT
     (SELECT count() FROM notice_events) AS notices,
     (SELECT count() FROM incident_events) AS incidents,
-    (SELECT count() FROM alert_events) AS alerts
+    (SELECT count() FROM alert_events) AS alerts,
+    (SELECT count() FROM wall_group_events) AS walls

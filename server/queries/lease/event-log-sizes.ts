@@ -6,6 +6,7 @@ export interface EventLogSizes {
   notices: number;
   incidents: number;
   alerts: number;
+  walls: number;
 }
 
 type Count = number | string;
@@ -14,5 +15,10 @@ export const eventLogSizes = defineQuery<void, Record<keyof EventLogSizes, Count
   name: 'lease:event-log-sizes',
   file: new URL('./event-log-sizes.sql', import.meta.url),
   params: () => ({}),
-  parse: ([row]) => ({ notices: Number(row.notices), incidents: Number(row.incidents), alerts: Number(row.alerts) }),
+  parse: ([row]) => ({
+    notices: Number(row.notices),
+    incidents: Number(row.incidents),
+    alerts: Number(row.alerts),
+    walls: Number(row.walls),
+  }),
 });
