@@ -60,7 +60,7 @@ async function focusOn(id: string, displayToken: string): Promise<void> {
 
 async function connect(displayToken: string): Promise<void> {
   if (params.focus) await focusOn(params.focus, displayToken);
-  const transport = startWallTransport({ token: displayToken, scope: view.scope });
+  const transport = startWallTransport({ token: displayToken, scope: view.scope, wall: view.wall });
   watch(
     () => view.scope,
     (scope) => {
