@@ -4,12 +4,14 @@ import { fromChinaInput, momentAt, presetPeriod, toChinaInput } from './briefing
 const ms = (iso: string) => Date.parse(iso);
 
 describe('briefing moments, in China time', () => {
-  it('reads and writes datetime-local values as Beijing time, whatever the zone of the machine', () => {
-    expect(fromChinaInput('2026-03-15T18:00')).toBe(ms('2026-03-15T10:00:00Z'));
-    expect(toChinaInput(ms('2026-03-15T16:30:45Z'))).toBe('2026-03-16T00:30');
+  it('reads and writes the inputs as Beijing time, whatever the zone of the machine', () => {
+    expect(fromChinaInput('2026-03-15 18:00')).toBe(ms('2026-03-15T10:00:00Z'));
+    expect(fromChinaInput(' 2026-03-15T18:00 ')).toBe(ms('2026-03-15T10:00:00Z'));
+    expect(toChinaInput(ms('2026-03-15T16:30:45Z'))).toBe('2026-03-16 00:30');
     expect(fromChinaInput('')).toBeNull();
-    expect(fromChinaInput('2026-03-15 18:00')).toBeNull();
-    expect(fromChinaInput('2026-13-45T18:00')).toBeNull();
+    expect(fromChinaInput('2026-03-15 6pm')).toBeNull();
+    expect(fromChinaInput('2026-13-45 18:00')).toBeNull();
+    expect(fromChinaInput('2026-02-30 18:00')).toBeNull();
   });
 
   it('takes last night as the latest 18:00-08:00 Beijing time that has ended', () => {

@@ -1,5 +1,6 @@
-// Moments a director picks, in China time whatever the laptop's zone: a `datetime-local` input's
-// value ("2026-03-15T18:00") is read as Beijing time, and the replay presets are Beijing hours.
+// Moments a director picks, in China time whatever the laptop's zone: the bar's inputs hold
+// "2026-03-15 18:00", read as Beijing time (a datetime-local input would follow the laptop's locale,
+// 12-hour clock and all, and is twice as wide), and the replay presets are Beijing hours.
 import { CST_OFFSET_MS, DAY_MS, HOUR_MS, MINUTE_MS, cstMidnight, floorTo } from '@shared/time';
 
 export interface Period {
@@ -14,16 +15,18 @@ export type ReplayPreset = (typeof REPLAY_PRESETS)[number];
 const NIGHT_FROM_HOUR = 18;
 const NIGHT_TO_HOUR = 8;
 
-/** ms → "2026-03-15T18:00", Beijing time, for a datetime-local input. */
+/** ms → "2026-03-15 18:00", Beijing time. */
 export function toChinaInput(ms: number): string {
-  return new Date(floorTo(ms, MINUTE_MS) + CST_OFFSET_MS).toISOString().slice(0, 16);
+  return new Date(floorTo(ms, MINUTE_MS) + CST_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
 }
 
-/** "2026-03-15T18:00" read as Beijing time → ms; null for anything else (an empty input). */
+/** "2026-03-15 18:00" (or with a T) read as Beijing time → ms; null for anything else, an impossible date too. */
 export function fromChinaInput(value: string): number | null {
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(value)) return null;
-  const ms = Date.parse(`${value}:00+08:00`);
-  return Number.isFinite(ms) ? ms : null;
+  const match = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})$/.exec(value.trim());
+  if (!match) return null;
+  const ms = Date.parse(`${match[1]}T${match[2]}:00+08:00`);
+  // Date.parse rolls some impossible dates over (02-30 → 03-02): only a date that reads back is one
+  return Number.isFinite(ms) && toChinaInput(ms) === `${match[1]} ${match[2]}` ? ms : null;
 }
 
 /**
