@@ -5,7 +5,7 @@
 // DIRECTOR=1 adds the director's bar; WALL_LANG=en the English wall.
 import type { Page } from 'playwright-core';
 import { startTestServer } from '../helpers/test-server';
-import { launchBrowser, openWall, waitForWallDrawn } from './browser';
+import { SCREENSHOT_DIR, launchBrowser, openWall, waitForWallDrawn } from './browser';
 import { caseSpread } from './wall-cases';
 
 const [mode = 'frozen', ...sizes] = process.argv.slice(2);
@@ -70,7 +70,10 @@ try {
     await wall.page.goto(`${server.baseUrl}/?token=${server.token('director')}${query}`);
     await waitForWallDrawn(wall.page, 20_000, false).catch((e: Error) => console.log(e.message.split('\n')[0]));
     await wall.page.waitForTimeout(3000);
-    console.log(await wall.screenshot(`briefing-${mode}${process.env.DIRECTOR ? '-director' : ''}-${width}x${height}`));
+    const name = `briefing-${mode}${process.env.DIRECTOR ? '-director' : ''}-${width}x${height}`;
+    // a 4K page rendered in software on a busy machine can take long over a frame
+    await wall.page.screenshot({ path: `${SCREENSHOT_DIR}${name}.png`, timeout: 180_000 });
+    console.log(`${SCREENSHOT_DIR}${name}.png`);
     if (wall.consoleErrors.length) console.log('console errors:', wall.consoleErrors);
     await wall.close();
   }
