@@ -144,7 +144,7 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))('the wall in briefing mode, in Chrom
 
     // an unattended multi-screen wall never shows the bar, director mode or not
     const tile = await openWall(browser, `${directorUrl}&tile=1/2`);
-    await waitForWallDrawn(tile.page);
+    await tile.page.waitForSelector('[data-testid="panel-kpis"][data-has-data="true"]', { timeout: 15_000 });
     expect(await tile.page.locator('[data-testid="control-bar"]').count()).toBe(0);
   }, 90_000);
 });
