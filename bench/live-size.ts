@@ -67,7 +67,12 @@ export async function payloadSize(dataDir: string): Promise<Row[]> {
       chars: Math.max(...updates.map((u) => JSON.stringify(u).length)),
     },
   ];
-  for (const [field, size] of Object.entries(breakdown(typical)).sort((a, b) => b[1] - a[1]))
-    rows.push({ payload: `  median update: ${field}`, bytes: size, chars: '' });
+  const largest = updates[sizes.indexOf(Math.max(...sizes))];
+  for (const [label, update] of [
+    ['median', typical],
+    ['largest', largest],
+  ] as const)
+    for (const [field, size] of Object.entries(breakdown(update)).sort((a, b) => b[1] - a[1]))
+      rows.push({ payload: `  ${label} update: ${field}`, bytes: size, chars: '' });
   return rows;
 }

@@ -6,13 +6,8 @@ import type { Category } from './codes';
 export const SIGNAL_KINDS = ['surge', 'merchant', 'cluster', 'term'] as const;
 export type SignalKind = (typeof SIGNAL_KINDS)[number];
 
-export interface DetectorSignal {
-  kind: SignalKind;
-  /**
-   * What was found, stable across evaluations of the same thing, so repeated evaluations update one
-   * alert instead of opening new ones: e.g. `surge:440106:food`, `merchant:<name>`, `term:<term>`.
-   */
-  key: string;
+/** Where and what an alert or a signal is about: the part of it the wall and the API share. */
+export interface AlertSubject {
   /** the main region: a county, city or province adcode */
   regionCode: string;
   /** every region involved (a cluster's counties, a brand's provinces), the main one first */
@@ -21,6 +16,15 @@ export interface DetectorSignal {
   merchant?: { name: string };
   brand?: string;
   term?: string;
+}
+
+export interface DetectorSignal extends AlertSubject {
+  kind: SignalKind;
+  /**
+   * What was found, stable across evaluations of the same thing, so repeated evaluations update one
+   * alert instead of opening new ones: e.g. `surge:440106:food`, `merchant:<name>`, `term:<term>`.
+   */
+  key: string;
   /** ISO time the window that fired begins: the first cases of the surge */
   startedAt: string;
   /** ISO time of the evaluation that raised it */

@@ -1,7 +1,7 @@
 // The Socket.IO contract of the /wall namespace, imported by server, client and tests alike.
 import type { Channel, Kind, Line, Category, Status } from './codes';
 import type { IncidentStatus, NextClock, Severity } from './incidents';
-import type { SignalKind } from './alert-signals';
+import type { AlertSubject, SignalKind } from './alert-signals';
 import type { Scope } from './regions';
 import type { Role } from './roles';
 import type { WallErrorCode, WallErrorDetail } from './wall-errors';
@@ -115,7 +115,7 @@ export interface AlertSparkline {
  * severity rule, and `Alert`, the API's fuller record). One alert per event: the signals of several
  * detectors about the same cases are one alert.
  */
-export interface AlertSummary {
+export interface AlertSummary extends AlertSubject {
   id: string;
   /** a short Chinese name of what it is about (the wall builds its own line in its language) */
   title: string;
@@ -123,14 +123,6 @@ export interface AlertSummary {
   severity: 'low' | 'medium' | 'high';
   /** the detectors that agree, strongest first */
   kinds: SignalKind[];
-  /** the main region: a county, city or province adcode */
-  regionCode: string;
-  /** every region involved, the main one first */
-  regionCodes: string[];
-  category?: Category;
-  merchant?: { name: string };
-  brand?: string;
-  term?: string;
   /** the strongest signal's figures: cases observed in its window against those expected */
   observed: number;
   expected: number;
@@ -220,7 +212,11 @@ interface PayloadMeta {
   sentAt: string;
   /** true when ClickHouse did not answer this tick: the data is the last good one, as old as asOf says */
   degraded: boolean;
-  /** ISO time each part's data is current to (some parts are computed less often than every tick) */
+  /**
+   * ISO time each part's data is current to (some parts are computed less often than every tick).
+   * A snapshot names every part; an update names only the parts older than its `asOf` (a part it
+   * does not name is current to `asOf`): read it with partAsOf.
+   */
   panelAsOf: Partial<Record<PartName, string>>;
   /** the wall group (shared/wall-modes.ts) this payload is for */
   wall?: string;
@@ -285,3 +281,8 @@ export interface WallHandshakeAuth {
 }
 
 export const WALL_NAMESPACE = '/wall';
+
+/** The time a part of a payload (or of a wall's merged state) is current to. */
+export function partAsOf(payload: Pick<PayloadMeta, 'asOf' | 'panelAsOf'>, part: PartName): string {
+  return payload.panelAsOf[part] ?? payload.asOf;
+}

@@ -3,7 +3,7 @@
 // look stale or, worse, fresh when it is not. How often each part is refreshed is not guessed: the
 // snapshot says (tickMs, partRefreshMs).
 import { tileParts, type TileId } from '@shared/panels';
-import type { PartName } from '@shared/wall-events';
+import { partAsOf, type PartName } from '@shared/wall-events';
 
 /** The tick assumed before the first snapshot says what it is. */
 export const DEFAULT_TICK_MS = 1000;
@@ -46,7 +46,7 @@ export function tileFreshness(
   let ageMs = 0;
   let stale = false;
   for (const part of tileParts(tile)) {
-    const partAge = Math.max(0, serverNowMs - Date.parse(payload.panelAsOf[part] ?? payload.asOf));
+    const partAge = Math.max(0, serverNowMs - Date.parse(partAsOf(payload, part)));
     ageMs = Math.max(ageMs, partAge);
     stale ||= isStale(partAge, refreshMs(part));
   }

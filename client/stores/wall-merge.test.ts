@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LIMITS, listSpec } from '@shared/panels';
-import type { LatestCase, WallParts, WallSnapshot, WallUpdate } from '@shared/wall-events';
+import { partAsOf, type LatestCase, type WallParts, type WallSnapshot, type WallUpdate } from '@shared/wall-events';
 import { applyListDelta, classifyUpdate, mergeUpdate, stateFromSnapshot, type WallState } from './wall-merge';
 
 const T0 = Date.parse('2026-03-15T02:00:00.000Z');
@@ -115,5 +115,17 @@ describe('list deltas', () => {
     expect(ids(state.panels.latestCases)).toEqual(['c', 'b']);
     state = apply(state, update(4, { latestCases: { added: [{ at: 0, item: feedCase('d') }] } }));
     expect(ids(state.panels.latestCases)).toEqual(['d', 'c', 'b']);
+  });
+});
+
+describe('part times', () => {
+  it('takes a lagging part time from the update, and every part it does not name as current to asOf', () => {
+    const first = snapshot(1, ['a']);
+    first.panelAsOf = { kpis: iso(T0), latestCases: iso(T0 + 1000), topMerchants: iso(T0) };
+    const state = stateFromSnapshot(first);
+    const next = mergeUpdate(state, { ...update(2, undefined), panelAsOf: { topMerchants: iso(T0) } });
+    expect(partAsOf(next, 'topMerchants')).toBe(iso(T0));
+    expect(partAsOf(next, 'kpis')).toBe(iso(T0 + 2000));
+    expect(partAsOf(next, 'latestCases')).toBe(iso(T0 + 2000));
   });
 });

@@ -98,8 +98,8 @@ export function mergeUpdate(state: WallState, update: WallUpdate): WallState {
     asOf: update.asOf,
     sentAt: update.sentAt,
     degraded: update.degraded,
-    // Parts computed less often keep their own time until the server says otherwise.
-    panelAsOf: { ...state.panelAsOf, ...update.panelAsOf },
+    // an update names the parts that lag its asOf; every other part is current to asOf
+    panelAsOf: { ...update.panelAsOf },
     panels: {
       ...state.panels,
       ...changed,

@@ -146,7 +146,9 @@ export class ScopeRoom {
       this.lastFullAtMs = nowMs;
     } else {
       const { panels, listDeltas, sent } = changedParts(previous.sent, assembled.panels);
-      const update: WallUpdate = { ...meta, panels };
+      // an update names only the parts that lag its asOf: the others are current to it
+      const lagging = Object.entries(panelAsOf).filter(([, at]) => at !== meta.asOf);
+      const update: WallUpdate = { ...meta, panelAsOf: Object.fromEntries(lagging), panels };
       if (Object.keys(listDeltas).length > 0) update.listDeltas = listDeltas;
       const { tail, edits } = volumeDelta(previous.snapshot.panels.volume, assembled.panels.volume);
       if (edits) update.volumeEdits = edits;
