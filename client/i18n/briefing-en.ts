@@ -12,6 +12,7 @@ export const briefingEn: Messages['briefing'] = {
   chinaTime: 'China time',
   resolution: { minute: 'per minute', hour: 'per hour' },
   notKept: 'not kept',
+  listSeparator: ', ',
   notKeptParts: (parts: string) => `not kept: ${parts}`,
   notKeptBody: 'This part is not kept for the moment shown',
   partAsOf: (time: string) => `as of ${time}`,

@@ -15,6 +15,8 @@ export const briefingZh = {
   chinaTime: '北京时间',
   resolution: { minute: '分钟精度', hour: '小时精度' },
   notKept: '未保存',
+  /** between the names of parts in a list */
+  listSeparator: '、',
   notKeptParts: (parts: string) => `未保存：${parts}`,
   notKeptBody: '该时刻的这部分数据未保存',
   /** a tile's data time on a wall that is not live */
