@@ -46,6 +46,8 @@ describe('wall control calls', () => {
     );
     expect(bad).toEqual({ ok: false, status: 400, detail: 'speed: 10 is below 60' });
     expect(refusalText(bad as { status: number }, messagesFor('zh'))).toMatch(/60–3600/);
+    expect(refusalText({ status: 409 }, messagesFor('en'))).toBe('This wall group is not replaying');
+    expect(refusalText({ status: 503 }, messagesFor('zh'))).toMatch(/稍后/);
   });
 
   it('says "cannot be reached" when the request does not get through', async () => {

@@ -59,5 +59,7 @@ export function refusalText(outcome: { status: number }, m: Messages): string {
   if (outcome.status === 403) return r.forbidden;
   if (outcome.status === 400 || outcome.status === 422) return r.badRequest;
   if (outcome.status === 404) return r.notFound;
+  if (outcome.status === 409) return r.notReplaying;
+  if (outcome.status === 503) return r.unavailable;
   return r.failed(outcome.status);
 }

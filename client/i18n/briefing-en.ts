@@ -52,6 +52,8 @@ export const briefingEn: Messages['briefing'] = {
     forbidden: 'This token may not control the wall: a director or admin token is needed',
     badRequest: 'Refused: the period must lie within the stored history and the speed within 60–3,600×',
     notFound: 'The server does not know this wall group',
+    notReplaying: 'This wall group is not replaying',
+    unavailable: 'The server cannot do it just now: try again shortly',
     failed: (status: number) => `Failed (HTTP ${status})`,
     network: 'The server cannot be reached',
     period: 'The start must come before the end',

@@ -58,6 +58,8 @@ export const briefingZh = {
     forbidden: '此令牌无权控制大屏：需要主任或管理员令牌',
     badRequest: '请求被拒绝：时段须在已保存的历史之内，速度须在 60–3600 倍之间',
     notFound: '服务器不认识这个大屏组',
+    notReplaying: '此大屏组没有在回放',
+    unavailable: '服务器暂时无法执行，请稍后再试',
     failed: (status: number) => `操作失败（HTTP ${status}）`,
     network: '无法连接服务器',
     period: '开始时间须早于结束时间',
