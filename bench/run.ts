@@ -9,6 +9,7 @@ import { deadlinesBench } from './deadlines-bench';
 import { boundsBench, fsyncBench } from './durability-bench';
 import { ingestBench } from './ingest-bench';
 import { liveBench } from './live-bench';
+import { replayBench } from './replay-bench';
 import { statsStormBench } from './stats-storm';
 import { termsBench } from './terms-bench';
 import { wallBench } from './wall-bench';
@@ -54,6 +55,8 @@ if (wants('stats-storm'))
   );
 
 if (wants('wall')) for (const [title, rows] of await wallBench(path.join(scratch, 'wall'))) table(title, rows);
+
+if (wants('replay')) for (const [title, rows] of await replayBench(path.join(scratch, 'replay'))) table(title, rows);
 
 if (wants('deadlines')) table('Deadlines on the holiday calendar, per call', deadlinesBench());
 

@@ -38,6 +38,8 @@ import { createNoticeRepository } from './notices/repository';
 import { noticeRoutes } from './notices/routes';
 import { openSpool } from './ingest/spool';
 import { createWriterLease } from './ingest/writer-lease';
+import { createWriteFence } from './ingest/writer-lease-fence';
+import { standbyFollowJob } from './ingest/writer-lease-standby';
 import { attachWall, type WallServer } from './live/attach-wall';
 import { WALL_MAX_MESSAGE_BYTES } from './live/socket-limits';
 import { createLogger, type Logger } from './ops/logger';
@@ -122,15 +124,19 @@ export function createServer({
   const health: HealthState = { migrated: false, startedAtMs: Date.now() };
   // features register their jobs here; they run from the first successful migration, walls or not
   const jobs = createJobScheduler({ clock, metrics, logger });
-  const notices = createNoticeRepository({ clickhouse, logger });
-  const incidents = createIncidentRepository({ clickhouse, logger, clock, clocks: config.incidentClocks });
+  // every write domain appends only while this server holds the writer lease (503 otherwise)
+  const fence = createWriteFence(lease, Math.ceil(config.writerLease.renewMs / 1000));
+  const notices = createNoticeRepository({ clickhouse, logger, fence });
+  const incidents = createIncidentRepository({ clickhouse, logger, clock, clocks: config.incidentClocks, fence });
   registerIncidentMetrics(metrics.registry, incidents, clock);
-  const alerts = createAlertsDomain({ clickhouse, logger, clock, jobs, mayWrite: () => lease.isWriter() });
+  const alerts = createAlertsDomain({ clickhouse, logger, clock, jobs, mayWrite: () => lease.isWriter(), fence });
   // the detectors' signals become alerts where this server writes (a standby's would be logged twice)
   const raiseAlerts: SignalSink = async (signals, atMs) => {
     if (alerts.repository.loaded && lease.isWriter()) await alerts.ingestSignals(signals, atMs);
   };
   registerDetectors({ jobs, clickhouse, clock }, options.onSignals ?? raiseAlerts);
+  // a standby's walls show what the writer changes: it re-reads a log whose size moved
+  jobs.register(standbyFollowJob({ clickhouse, lease, logs: { notices, incidents, alerts: alerts.repository } }));
 
   const app = express();
   app.disable('x-powered-by');

@@ -1,6 +1,7 @@
 // How alerts are chosen and ordered for a reader: which belong to a scope, the wall's order, and the
 // part of an alert the wall carries.
-import { SEVERITIES, type Alert } from '@shared/alerts';
+import { SEVERITIES, isActiveAlert, type Alert } from '@shared/alerts';
+import { LIMITS } from '@shared/panels';
 import type { Scope } from '@shared/regions';
 import type { AlertSummary } from '@shared/wall-events';
 import { regionWithin } from './grouping';
@@ -23,4 +24,13 @@ export function newestMostSevere(a: Alert, b: Alert): number {
 export function toSummary(alert: Alert): AlertSummary {
   const { version: _v, openedBy: _o, updatedBy: _u, note: _n, signals: _s, ...summary } = alert;
   return summary;
+}
+
+/** The wall's alerts part for a scope: its active alerts, most severe and newest first, capped. */
+export function wallAlerts(alerts: Iterable<Alert>, scope: Scope): AlertSummary[] {
+  return [...alerts]
+    .filter((a) => isActiveAlert(a.status) && inScope(a, scope))
+    .sort(newestMostSevere)
+    .slice(0, LIMITS.alerts)
+    .map(toSummary);
 }

@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import type { ClickHouse } from '../clickhouse/client';
 import type { Clock } from '../clock';
 import type { JobScheduler } from '../jobs/scheduler';
+import type { WriteFence } from '../ingest/writer-lease-fence';
 import { createAlertRepository } from './repository';
 import { createSignalIntake } from './signals';
 
@@ -18,6 +19,8 @@ export interface AlertsDomainDeps {
   jobs: JobScheduler;
   /** whether this server may write (holds the writer lease): a standby's sweep must not log resolutions */
   mayWrite: () => boolean;
+  /** the guard of every write to the alerts' log (server/ingest/writer-lease-fence.ts) */
+  fence: WriteFence;
 }
 
 export function createAlertsDomain(deps: AlertsDomainDeps) {

@@ -15,18 +15,19 @@ import {
   type AlertStatus,
   type PersonAction,
 } from '@shared/alerts';
-import { LIMITS } from '@shared/panels';
 import type { Scope } from '@shared/regions';
 import type { AlertSummary } from '@shared/wall-events';
 import type { ClickHouse } from '../clickhouse/client';
+import type { Clock } from '../clock';
 import { readEventLog, reportAnomalies } from '../domain/event-log';
 import { alertEvents } from '../queries/alerts/alert-events';
 import { createChangeFeed } from '../domain/change-feed';
 import { createSerialQueue } from '../domain/serial';
+import { fencedMemory, type WriteFence } from '../ingest/writer-lease-fence';
 import { applyAlertEvent, appendLog, foldAlertLog, fromRow, toInsert } from './alert-log';
 import type { AlertChanges, AlertEvent } from './events';
 import { caseIdsOf, explainAlert } from './explain';
-import { inScope, newestMostSevere, toSummary } from './alert-views';
+import { inScope, newestMostSevere, wallAlerts } from './alert-views';
 
 /** The store refused the event or could not be reached: nothing changed, the caller may retry. */
 export class AlertStoreError extends Error {}
@@ -39,22 +40,33 @@ export type AlertAct =
 export interface AlertRepositoryDeps {
   clickhouse: ClickHouse;
   logger: Logger;
+  clock: Clock;
+  /** only the writer-lease holder appends (server/ingest/writer-lease-fence.ts) */
+  fence: WriteFence;
   /** the explanation read from the store; tests of the grouping alone may replace it */
   explain?: typeof explainAlert;
 }
 
-export function createAlertRepository({ clickhouse, logger, explain = explainAlert }: AlertRepositoryDeps) {
+export function createAlertRepository({
+  clickhouse,
+  logger,
+  clock,
+  fence,
+  explain = explainAlert,
+}: AlertRepositoryDeps) {
   let alerts = new Map<string, Alert>();
   let logs = new Map<string, AlertLogEntry[]>();
   /** when a detector last reported each alert: memory only, the hysteresis clock (signals.ts) */
   const lastSeenMs = new Map<string, number>();
   let loadedAtMs = 0;
   let loaded = false;
-  const serial = createSerialQueue();
+  const queue = createSerialQueue();
+  const memory = fencedMemory(fence, 'alert');
   const changes: AlertChanges = createChangeFeed<AlertEvent>('alerts', logger);
 
   /** Stores the event, then applies and publishes it; a failed insert changes nothing. */
   async function append(event: AlertEvent): Promise<Alert> {
+    memory.assertCurrent();
     try {
       await clickhouse.insert('alert_events', [toInsert(event)]);
     } catch (error) {
@@ -66,6 +78,32 @@ export function createAlertRepository({ clickhouse, logger, explain = explainAle
     changes.publish(event);
     return event.alert;
   }
+
+  /** the log's size when a standby last re-read it (-1: not yet) */
+  let followedSize = -1;
+
+  async function readLog(nowMs: number): Promise<void> {
+    memory.reading();
+    const events = await readEventLog(clickhouse, alertEvents, fromRow, logger);
+    const folded = foldAlertLog(events);
+    reportAnomalies('alerts', folded.anomalies, logger);
+    alerts = folded.alerts;
+    logs = folded.logs;
+    // after a restart (or taking the lease) each alert gets a whole quiet period for its signals to come back
+    loadedAtMs = nowMs;
+    loaded = true;
+    logger.info({ alerts: alerts.size, events: events.length }, 'alerts loaded from their log');
+  }
+
+  /**
+   * Writes run one at a time (the signal intake's too): refused unless this server holds the lease,
+   * memory from an earlier term re-read first.
+   */
+  const serial = <T>(work: () => Promise<T>): Promise<T> =>
+    queue(async () => {
+      if (memory.stale()) await readLog(clock.now());
+      return work();
+    });
 
   /** The next version of an alert after a change of status. */
   function transitioned(current: Alert, to: AlertStatus, actor: string, atMs: number, note: string | null): Alert {
@@ -91,17 +129,13 @@ export function createAlertRepository({ clickhouse, logger, explain = explainAle
       lastSeenMs.set(id, atMs);
     },
     /** Folds the whole log into memory (at start, after the migrations). */
-    load: (nowMs: number) =>
-      serial(async () => {
-        const events = await readEventLog(clickhouse, alertEvents, fromRow, logger);
-        const folded = foldAlertLog(events);
-        reportAnomalies('alerts', folded.anomalies, logger);
-        alerts = folded.alerts;
-        logs = folded.logs;
-        // after a restart each alert gets a whole quiet period for its signals to come back
-        loadedAtMs = nowMs;
-        loaded = true;
-        logger.info({ alerts: alerts.size, events: events.length }, 'alerts loaded from their log');
+    load: (nowMs: number) => queue(() => readLog(nowMs)),
+    /** On a standby: re-reads the log when it holds `size` events and was last read at another size. */
+    follow: (size: number): Promise<void> =>
+      queue(async () => {
+        if (!loaded || size === followedSize) return;
+        await readLog(clock.now());
+        followedSize = size;
       }),
     list({ scope, status, from, to }: AlertListQuery): Alert[] {
       const fromMs = from ? Date.parse(from) : -Infinity;
@@ -113,13 +147,7 @@ export function createAlertRepository({ clickhouse, logger, explain = explainAle
         .sort(newestMostSevere);
     },
     /** The wall's alerts part for a scope: its active alerts, most severe and newest first. */
-    forScope(scope: Scope): AlertSummary[] {
-      return [...alerts.values()]
-        .filter((a) => isActiveAlert(a.status) && inScope(a, scope))
-        .sort(newestMostSevere)
-        .slice(0, LIMITS.alerts)
-        .map(toSummary);
-    },
+    forScope: (scope: Scope): AlertSummary[] => wallAlerts(alerts.values(), scope),
     get: (id: string): Alert | undefined => alerts.get(id),
     logOf: (id: string): AlertLogEntry[] => logs.get(id) ?? [],
     caseIds: (alert: Alert, toMs: number) => caseIdsOf(clickhouse, alert, toMs),

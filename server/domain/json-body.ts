@@ -1,7 +1,9 @@
 // What every write domain's routes share about their JSON bodies: a small body parser, one clear
 // error for a body that is not an object, and the parser's and the store's errors in the API's shape
-// (422 {"errors"}, 413, 503) rather than the server-wide one.
+// (422 {"errors"}, 413, 503) rather than the server-wide one. A write refused because this server does
+// not hold the writer lease is 503 with Retry-After and the reason (server/ingest/writer-lease-fence.ts).
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
+import { NotWriterError } from '../ingest/writer-lease-fence';
 
 /** A body that is not a JSON object (wrong content type, an array, a bare value). */
 export function notAnObject(body: unknown): boolean {
@@ -27,6 +29,8 @@ export function domainBodyErrors(
       return void res.status(422).json({ errors: ['(body): is not valid JSON'] });
     if (error.type === 'entity.too.large')
       return void res.status(413).json({ error: `body over the limit of ${limitBytes} bytes` });
+    if (error instanceof NotWriterError)
+      return void res.status(503).set('Retry-After', String(error.retryAfterSeconds)).json({ error: error.message });
     if (error instanceof StoreError)
       return void res
         .status(503)

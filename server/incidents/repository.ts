@@ -22,6 +22,7 @@ import type { Clock } from '../clock';
 import { createChangeFeed } from '../domain/change-feed';
 import { readEventLog, reportAnomalies } from '../domain/event-log';
 import { createSerialQueue } from '../domain/serial';
+import { fencedMemory, type WriteFence } from '../ingest/writer-lease-fence';
 import { incidentEvents } from '../queries/incidents/incident-events';
 import type { IncidentChanges, IncidentEvent } from './events';
 import { applyIncidentEvent, emptyIncidentState, foldIncidentLog, fromRow, toInsert } from './incident-log';
@@ -59,17 +60,21 @@ interface Deps {
   logger: Logger;
   clock: Clock;
   clocks: IncidentClockConfig;
+  /** only the writer-lease holder appends (server/ingest/writer-lease-fence.ts) */
+  fence: WriteFence;
 }
 
-export function createIncidentRepository({ clickhouse, logger, clock, clocks }: Deps) {
+export function createIncidentRepository({ clickhouse, logger, clock, clocks, fence }: Deps) {
   let state = emptyIncidentState();
   let loaded = false;
   const serial = createSerialQueue();
+  const memory = fencedMemory(fence, 'incident');
   const changes: IncidentChanges = createChangeFeed<IncidentEvent>('incidents', logger);
   const present = (record: IncidentRecord) => presentIncident(record, clocks, clock.now());
 
   /** Stores the event, then applies and publishes it; a failed insert changes nothing. */
   async function append(event: IncidentEvent): Promise<Incident> {
+    memory.assertCurrent();
     try {
       await clickhouse.insert('incident_events', [toInsert(event)]);
     } catch (error) {
@@ -81,8 +86,28 @@ export function createIncidentRepository({ clickhouse, logger, clock, clocks }: 
     return present(event.incident);
   }
 
+  /** the log's size when a standby last re-read it (-1: not yet) */
+  let followedSize = -1;
+
+  async function readLog(): Promise<void> {
+    memory.reading();
+    const events = await readEventLog(clickhouse, incidentEvents, fromRow, logger);
+    const folded = foldIncidentLog(events);
+    reportAnomalies('incidents', folded.anomalies, logger);
+    state = folded.state;
+    loaded = true;
+    logger.info({ incidents: state.incidents.size, events: events.length }, 'incidents loaded from their log');
+  }
+
+  /** A write, in the queue: refused unless this server holds the lease; memory from an earlier term re-read first. */
+  const write = <T>(work: () => Promise<T>): Promise<T> =>
+    serial(async () => {
+      if (memory.stale()) await readLog();
+      return work();
+    });
+
   function report(input: IncidentPost, actor: string): Promise<Incident> {
-    return serial(() => {
+    return write(() => {
       const at = new Date(clock.now()).toISOString();
       const incident: IncidentRecord = {
         id: crypto.randomUUID(),
@@ -118,14 +143,13 @@ export function createIncidentRepository({ clickhouse, logger, clock, clocks }: 
       return loaded;
     },
     /** Folds the whole log into memory (at start, after the migrations). */
-    load: () =>
+    load: () => serial(readLog),
+    /** On a standby: re-reads the log when it holds `size` events and was last read at another size. */
+    follow: (size: number): Promise<void> =>
       serial(async () => {
-        const events = await readEventLog(clickhouse, incidentEvents, fromRow, logger);
-        const folded = foldIncidentLog(events);
-        reportAnomalies('incidents', folded.anomalies, logger);
-        state = folded.state;
-        loaded = true;
-        logger.info({ incidents: state.incidents.size, events: events.length }, 'incidents loaded from their log');
+        if (!loaded || size === followedSize) return;
+        await readLog();
+        followedSize = size;
       }),
     list({ scope, status }: IncidentListQuery): Incident[] {
       return [...state.incidents.values()]
@@ -169,7 +193,7 @@ export function createIncidentRepository({ clickhouse, logger, clock, clocks }: 
       return report(input.data, actor);
     },
     revise: (id: string, patch: IncidentPatch, actor: string): Promise<IncidentRevision> =>
-      serial(async () => {
+      write(async () => {
         const current = state.incidents.get(id);
         if (!current) return { outcome: 'not-found' };
         if (patch.expectedVersion !== undefined && patch.expectedVersion !== current.version)

@@ -47,6 +47,13 @@ describe('incident transitions, from the shared table', () => {
     const again = reviseIncident({ ...contained, ...relapse.record }, { status: 'contained' }, NOW_MS + 60_000);
     expect(again.outcome === 'next' && again.record.containedAt).toBe(new Date(NOW_MS + 60_000).toISOString());
   });
+
+  it('never moves a milestone back, even when the server clock was set back since', () => {
+    const stamped = new Date(NOW_MS).toISOString();
+    const relapsed = record({ status: 'responding', containedAt: stamped });
+    const again = reviseIncident(relapsed, { status: 'contained' }, NOW_MS - 5 * 60_000);
+    expect(again.outcome === 'next' && again.record.containedAt).toBe(stamped);
+  });
 });
 
 describe('the on-site milestone', () => {

@@ -24,6 +24,9 @@ const MILESTONE_OF: Partial<Record<IncidentStatus, Milestone>> = {
   cancelled: 'cancelledAt',
 };
 
+const latest = (recorded: string | null, at: string) =>
+  recorded !== null && Date.parse(recorded) > Date.parse(at) ? recorded : at;
+
 function checkOnSite(current: IncidentRecord, onSiteAt: string, nowMs: number): string[] {
   const ms = Date.parse(onSiteAt);
   if (!isIncidentActive(current.status)) return [`onSiteAt: the incident is ${current.status}`];
@@ -44,7 +47,8 @@ export function reviseIncident(current: IncidentRecord, patch: IncidentPatch, no
       return { outcome: 'refused-transition', from: current.status, to: patch.status, allowed };
     next.status = patch.status;
     const milestone = MILESTONE_OF[patch.status];
-    if (milestone) next[milestone] = at;
+    // only forward, even if the server's clock was set back since it was last stamped
+    if (milestone) next[milestone] = latest(current[milestone], at);
   }
   if (patch.onSiteAt !== undefined) {
     const errors = checkOnSite(current, patch.onSiteAt, nowMs);

@@ -57,6 +57,8 @@ export function createWriterLease({
   const { leaseMs, renewMs, settleMs } = timing;
   let role: WriterRole = 'unknown';
   let epoch = 0;
+  /** how many times this process has become the writer: memory read in an earlier term may be stale */
+  let term = 0;
   let validUntilMs = -Infinity;
   let holderSeen: string | undefined;
   let timer: NodeJS.Timeout | undefined;
@@ -86,6 +88,7 @@ export function createWriterLease({
     if (next !== role || holder !== holderSeen)
       logger.info({ role: next, holder, epoch, self: holderId }, 'writer lease');
     const acquired = next === 'writer' && role !== 'writer';
+    if (acquired) term += 1;
     role = next;
     holderSeen = holder;
     gauge?.set(next === 'writer' ? 1 : 0);
@@ -154,6 +157,8 @@ export function createWriterLease({
     isWriter,
     /** this server's role, as /healthz reports it */
     role: (): WriterRole => (role === 'writer' && !isWriter() ? 'unknown' : role),
+    /** times this process has taken the lease (0: never); the write domains re-read their logs when it moves */
+    term: (): number => term,
     /** the writer's holder id as last seen (this server's own when it is the writer) */
     holder: () => holderSeen,
     /** Runs the first round (so a lone server is the writer when it resolves), then renews in the background. */

@@ -8,6 +8,7 @@ import type { ClickHouse } from '../clickhouse/client';
 import { createChangeFeed } from '../domain/change-feed';
 import { readEventLog, reportAnomalies } from '../domain/event-log';
 import { createSerialQueue } from '../domain/serial';
+import { fencedMemory, type WriteFence } from '../ingest/writer-lease-fence';
 import { noticeEvents } from '../queries/notices/notice-events';
 import type { NoticeChanges, NoticeEvent, NoticeEventType, NoticeField } from './events';
 import { applyNoticeEvent, foldNoticeLog, fromRow, toInsert } from './notice-log';
@@ -20,14 +21,23 @@ export type NoticeRevision =
   | { outcome: 'stale'; notice: Notice }
   | { outcome: 'not-found' };
 
-export function createNoticeRepository({ clickhouse, logger }: { clickhouse: ClickHouse; logger: Logger }) {
+interface Deps {
+  clickhouse: ClickHouse;
+  logger: Logger;
+  /** only the writer-lease holder appends (server/ingest/writer-lease-fence.ts) */
+  fence: WriteFence;
+}
+
+export function createNoticeRepository({ clickhouse, logger, fence }: Deps) {
   let notices = new Map<string, Notice>();
   let loaded = false;
   const serial = createSerialQueue();
+  const memory = fencedMemory(fence, 'notice');
   const changes: NoticeChanges = createChangeFeed<NoticeEvent>('notices', logger);
 
   /** Stores the event, then applies and publishes it; a failed insert changes nothing. */
   async function append(event: NoticeEvent): Promise<Notice> {
+    memory.assertCurrent();
     try {
       await clickhouse.insert('notice_events', [toInsert(event)]);
     } catch (error) {
@@ -39,20 +49,39 @@ export function createNoticeRepository({ clickhouse, logger }: { clickhouse: Cli
     return event.notice;
   }
 
+  /** the log's size when a standby last re-read it (-1: not yet) */
+  let followedSize = -1;
+
+  async function readLog(): Promise<void> {
+    memory.reading();
+    const events = await readEventLog(clickhouse, noticeEvents, fromRow, logger);
+    const folded = foldNoticeLog(events);
+    reportAnomalies('notices', folded.anomalies, logger);
+    notices = folded.notices;
+    loaded = true;
+    logger.info({ notices: notices.size, events: events.length }, 'notices loaded from their log');
+  }
+
+  /** A write, in the queue: refused unless this server holds the lease; memory from an earlier term re-read first. */
+  const write = <T>(work: () => Promise<T>): Promise<T> =>
+    serial(async () => {
+      if (memory.stale()) await readLog();
+      return work();
+    });
+
   return {
     changes,
     get loaded() {
       return loaded;
     },
     /** Folds the whole log into memory (at start, after the migrations). */
-    load: () =>
+    load: () => serial(readLog),
+    /** On a standby: re-reads the log when it holds `size` events and was last read at another size. */
+    follow: (size: number): Promise<void> =>
       serial(async () => {
-        const events = await readEventLog(clickhouse, noticeEvents, fromRow, logger);
-        const folded = foldNoticeLog(events);
-        reportAnomalies('notices', folded.anomalies, logger);
-        notices = folded.notices;
-        loaded = true;
-        logger.info({ notices: notices.size, events: events.length }, 'notices loaded from their log');
+        if (!loaded || size === followedSize) return;
+        await readLog();
+        followedSize = size;
       }),
     list({ scope, status }: NoticeListQuery, nowMs: number): Notice[] {
       return [...notices.values()]
@@ -61,7 +90,7 @@ export function createNoticeRepository({ clickhouse, logger }: { clickhouse: Cli
     },
     get: (id: string): Notice | undefined => notices.get(id),
     post: (input: NoticePost, actor: string, nowMs: number): Promise<Notice> =>
-      serial(() => {
+      write(() => {
         const at = new Date(nowMs).toISOString();
         const notice: Notice = {
           id: crypto.randomUUID(),
@@ -78,7 +107,7 @@ export function createNoticeRepository({ clickhouse, logger }: { clickhouse: Cli
         return append({ type: 'posted', at, actor, changed: ['scope', 'text', 'expiresAt', 'withdrawn'], notice });
       }),
     revise: (id: string, patch: NoticePatch, actor: string, nowMs: number): Promise<NoticeRevision> =>
-      serial(async () => {
+      write(async () => {
         const current = notices.get(id);
         if (!current) return { outcome: 'not-found' };
         if (patch.expectedVersion !== undefined && patch.expectedVersion !== current.version)

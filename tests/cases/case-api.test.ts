@@ -8,9 +8,13 @@ import { makeCase, startTestServer, type TestServer } from '../helpers/test-serv
 type Role = Parameters<TestServer['token']>[0];
 const HOUR_MS = 3_600_000;
 
+// the server's clock: the real one, except where a test sets a day (so its answer holds whatever today is)
+let fixedNowMs: number | undefined;
+const clock = { now: () => fixedNowMs ?? Date.now() };
+
 let ts: TestServer;
 beforeAll(async () => {
-  ts = await startTestServer();
+  ts = await startTestServer({}, clock);
 });
 afterAll(async () => {
   await ts.stop();
@@ -96,16 +100,27 @@ describe('GET /api/v1/cases/:id', () => {
     expect(consult.deadlines.dueAt).toBe(caseDeadlines({ kind: 'consultation', receivedAt: receivedMs }).dueAt);
   });
 
-  // case_versions keeps six years (its TTL), so a case received in February 2026 is stored as posted
-  it('counts a complaint received on Friday 2026-02-13 across the Spring Festival: accept by 2026-03-02, overdue', async () => {
-    await ingestOk([makeCase('api-spring-festival', { receivedAt: '2026-02-13T10:00:00+08:00' })]);
-    const { body } = await getCase('api-spring-festival');
-    expect(body.deadlines).toEqual({
-      acceptBy: '2026-03-02T23:59:59.999+08:00',
-      dueAt: '2026-03-02T23:59:59.999+08:00',
-      overdue: Date.now() > Date.parse('2026-03-02T23:59:59.999+08:00'),
-      provisional: false,
-    });
+  // the server's clock is set in February and March 2026: the case is fresh to ingest and its clock
+  // decides overdue, whatever today's date is
+  it('counts a complaint received on Friday 2026-02-13 across the Spring Festival: accept by 2026-03-02', async () => {
+    try {
+      fixedNowMs = Date.parse('2026-02-27T12:00:00+08:00');
+      await ingestOk([makeCase('api-spring-festival', { receivedAt: '2026-02-13T10:00:00+08:00' }, fixedNowMs)]);
+      const onTime = {
+        acceptBy: '2026-03-02T23:59:59.999+08:00',
+        dueAt: '2026-03-02T23:59:59.999+08:00',
+        overdue: false,
+        provisional: false,
+      };
+      expect((await getCase('api-spring-festival')).body.deadlines).toEqual(onTime);
+      // the last millisecond of the working day is still on time; the next one is late
+      fixedNowMs = Date.parse(onTime.acceptBy);
+      expect((await getCase('api-spring-festival')).body.deadlines.overdue).toBe(false);
+      fixedNowMs += 1;
+      expect((await getCase('api-spring-festival')).body.deadlines).toEqual({ ...onTime, overdue: true });
+    } finally {
+      fixedNowMs = undefined;
+    }
   });
 
   it('refuses an acceptance before receipt or in the future, and an extension of anything but a report', async () => {

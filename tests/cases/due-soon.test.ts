@@ -2,7 +2,8 @@
 // the 6th working day after the cases' receipt (holiday calendar), where a consultation (1 working
 // day) is overdue, a complaint's acceptance (7) is due soon (by the end of the 2nd working day from
 // today) and a report's verification (15) is neither. Cases are received an hour before the real
-// clock; only the server's clock moves (open_cases keeps no time window).
+// clock; only the server's clock moves (open_cases keeps no time window). Of the two closed, one was
+// answered late: the on-time closure rate is one half.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { activeCalendar } from '@shared/calendar';
 import { cstDayOf, endOfDayMs } from '@shared/calendar/cst-day';
@@ -34,6 +35,13 @@ describe('overdue and due-soon on the wall', () => {
       makeCase('ds-report', { kind: 'report', receivedAt: at, status: 'accepted' }),
       makeCase('ds-beijing', { receivedAt: at, regionCode: '110101' }),
       makeCase('ds-closed', { receivedAt: at, status: 'resolved' }),
+      // answered five working days after its one-day deadline: a late closure
+      makeCase('ds-closed-late', {
+        kind: 'consultation',
+        receivedAt: at,
+        updatedAt: new Date(clockMs - HOUR_MS).toISOString(),
+        status: 'resolved',
+      }),
     ]);
     expect(reply.body.rejected).toEqual([]);
 
@@ -44,6 +52,8 @@ describe('overdue and due-soon on the wall', () => {
     await client.waitFor((p) => p.panels.kpis?.open === 4, 'open cases counted');
     const state = mergedState(client.payloads)!;
     expect(state.panels.kpis).toMatchObject({ open: 4, overdue: 1, dueSoon: 2 });
+    // the on-time closure rate of the last 30 days: one closed on time, one late
+    expect(state.panels.kpis).toMatchObject({ closed30d: 2, onTimeRate30d: 0.5 });
     expect(state.panels.kpis.missingCalendarYears).toEqual(activeCalendar().missingYears(clockMs));
     const row = (code: string) => state.panels.regions.find((r) => r.code === code);
     expect(row('420000')).toMatchObject({ open: 3, overdue: 1, dueSoon: 1 });

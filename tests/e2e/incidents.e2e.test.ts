@@ -4,6 +4,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
+import { activeCalendar } from '@shared/calendar';
 import type { Incident } from '@shared/incidents';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { makeCase, startTestServer, type TestServer } from '../helpers/test-server';
@@ -41,9 +42,15 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))('incidents on the wall in Chromium',
 
   it('shows an incident reported over HTTP as a card and a map marker within 2 s, and follows its changes', async () => {
     const wall = await openWall(browser, wallUrl);
-    // a loaded machine draws the first frame slowly; the 2 s contract starts once the wall is up
-    await waitForWallDrawn(wall.page, 60_000);
+    // a loaded machine draws the first frame slowly (over a minute at a load average of 60 on two
+    // cores); the 2 s contract starts once the wall is up
+    await waitForWallDrawn(wall.page, 180_000);
     expect(await wall.page.isVisible('[data-testid="incidents-empty"]')).toBe(true);
+    // the header warns while the holiday calendar lacks the current or next year (2027 with chinese-days 1.5.7)
+    const missing = activeCalendar().missingYears(Date.now());
+    if (missing.length > 0)
+      expect(await wall.page.textContent('[data-testid="calendar-warning"]')).toContain(String(missing[0]));
+    else expect(await wall.page.isVisible('[data-testid="calendar-warning"]')).toBe(false);
     // the page notes (on this machine's clock) when the card and the marker are on screen: the harness
     // itself polls late on a loaded machine, so the 2 s are measured from the page, not from its polling
     await wall.page.evaluate(
@@ -82,7 +89,7 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))('incidents on the wall in Chromium',
     await wall.screenshot('incidents-1920x1080');
     expect(wall.consoleErrors).toEqual([]);
     await wall.close();
-  }, 60_000);
+  }, 240_000);
 
   it("opens a director's focus view on the incident: its scope, clocks, timeline and cases", async () => {
     expect(
@@ -93,8 +100,8 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))('incidents on the wall in Chromium',
       ).status,
     ).toBe(200);
     const wall = await openWall(browser, `${wallUrl}&mode=director&focus=${incident.id}`);
-    await wall.page.waitForSelector('[data-testid="focus-view"]', { timeout: 60_000 });
-    await wall.page.waitForSelector('[data-testid="map"][data-drawn="true"]', { timeout: 60_000 });
+    await wall.page.waitForSelector('[data-testid="focus-view"]', { timeout: 120_000 });
+    await wall.page.waitForSelector('[data-testid="map"][data-drawn="true"]', { timeout: 120_000 });
     expect(await wall.page.textContent('[data-testid="scope-name"]')).toContain('武汉市');
     await wall.page.waitForSelector('[data-testid="focus-case"]', { timeout: 30_000 });
     expect(await wall.page.textContent('[data-testid="focus-timeline"]')).toContain('现场电话核实');
@@ -111,5 +118,5 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))('incidents on the wall in Chromium',
     await wall.screenshot('incident-focus-1920x1080');
     expect(wall.consoleErrors).toEqual([]);
     await wall.close();
-  }, 90_000);
+  }, 300_000);
 });

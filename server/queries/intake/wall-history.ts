@@ -21,7 +21,8 @@ export interface HistoryInput extends RegionRange {
   lastWeek: MinuteSpan;
 }
 
-interface HistoryRow {
+/** A row of wall-history.sql (and of the replay's history-at.sql, which answers in the same shape). */
+export interface HistoryRow {
   grouped_by: 'minute' | 'kind_line';
   minute_epoch_s: number;
   kind: string;
@@ -53,24 +54,27 @@ export const wallHistory = defineQuery<HistoryInput, HistoryRow, HistoryResult>(
     lastWeekFrom: toDateTime(input.lastWeek.fromMs),
     lastWeekTo: toDateTime(input.lastWeek.toMs),
   }),
-  parse(rows, input) {
-    const baselineFromMs = input.baseline.fromMs;
-    const minutes = (input.baseline.toMs - baselineFromMs) / MINUTE_MS + 1;
-    const result: HistoryResult = {
-      baseline: new Array<number>(minutes).fill(0),
-      baselineFromMs,
-      sameTimeYesterday: emptyCounts(),
-      sameTimeLastWeek: emptyCounts(),
-    };
-    for (const row of rows) {
-      if (row.grouped_by === 'minute') {
-        const index = (row.minute_epoch_s * 1000 - baselineFromMs) / MINUTE_MS;
-        if (index >= 0 && index < minutes) result.baseline[index] = row.baseline_cases;
-      } else {
-        addToCounts(result.sameTimeYesterday, row.kind, row.line, row.yesterday_cases);
-        addToCounts(result.sameTimeLastWeek, row.kind, row.line, row.last_week_cases);
-      }
-    }
-    return result;
-  },
+  parse: (rows, input) => parseHistory(rows, input, MINUTE_MS),
 });
+
+/** Rows to the result; `stepMs` is the baseline's step (a minute live, an hour for a replay kept hourly). */
+export function parseHistory(rows: HistoryRow[], input: HistoryInput, stepMs: number): HistoryResult {
+  const baselineFromMs = input.baseline.fromMs;
+  const minutes = (input.baseline.toMs - baselineFromMs) / stepMs + 1;
+  const result: HistoryResult = {
+    baseline: new Array<number>(minutes).fill(0),
+    baselineFromMs,
+    sameTimeYesterday: emptyCounts(),
+    sameTimeLastWeek: emptyCounts(),
+  };
+  for (const row of rows) {
+    if (row.grouped_by === 'minute') {
+      const index = (row.minute_epoch_s * 1000 - baselineFromMs) / stepMs;
+      if (index >= 0 && index < minutes) result.baseline[index] = row.baseline_cases;
+    } else {
+      addToCounts(result.sameTimeYesterday, row.kind, row.line, row.yesterday_cases);
+      addToCounts(result.sameTimeLastWeek, row.kind, row.line, row.last_week_cases);
+    }
+  }
+  return result;
+}

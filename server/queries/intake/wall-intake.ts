@@ -18,7 +18,8 @@ export interface IntakeInput extends ChildRegions {
   hourFromMs: number;
 }
 
-interface IntakeRow {
+/** A row of wall-intake.sql (and of the replay's intake-at.sql, which answers in the same shape). */
+export interface IntakeRow {
   grouped_by: 'minute' | 'kind_line' | 'channel' | 'category' | 'child';
   minute_epoch_s: number;
   kind: string;
@@ -62,42 +63,48 @@ export const wallIntake = defineQuery<IntakeInput, IntakeRow, IntakeResult>({
     todayFrom: toDateTime(input.todayFromMs),
     hourFrom: toDateTime(input.hourFromMs),
   }),
-  parse(rows, input) {
-    const minuteCount = (input.windowToMs - input.windowFromMs) / MINUTE_MS + 1;
-    const result: IntakeResult = {
-      minutes: new Array<number>(minuteCount).fill(0),
-      windowFromMs: input.windowFromMs,
-      today: emptyCounts(),
-      lastHour: 0,
-      involvedTodayYuan: 0,
-      channelMix: zeroes(CHANNEL_CODES),
-      categories: [],
-      children: new Map(),
-    };
-    for (const row of rows) {
-      const today = row.today_cases;
-      if (row.grouped_by === 'minute') {
-        const index = (row.minute_epoch_s * 1000 - input.windowFromMs) / MINUTE_MS;
-        if (index >= 0 && index < minuteCount) result.minutes[index] = row.window_cases;
-        result.lastHour += row.hour_cases;
-      } else if (row.grouped_by === 'kind_line') {
-        addToCounts(result.today, row.kind, row.line, today);
-        result.involvedTodayYuan += row.today_amount_yuan;
-      } else if (row.grouped_by === 'channel') {
-        if (row.channel in result.channelMix) result.channelMix[row.channel as Channel] += today;
-      } else if (row.grouped_by === 'category') {
-        if (today > 0) result.categories.push({ key: row.category as Category, count: today });
-      } else {
-        const code = childOf(input, row.child_region_code);
-        if (!code) continue;
-        const seen = result.children.get(code) ?? { today: 0, lastHour: 0 };
-        seen.today += today;
-        seen.lastHour += row.hour_cases;
-        result.children.set(code, seen);
-      }
-    }
-    result.involvedTodayYuan = Math.round(result.involvedTodayYuan * 100) / 100;
-    result.categories.sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : 1));
-    return result;
-  },
+  parse: (rows, input) => parseIntake(rows, input, MINUTE_MS),
 });
+
+/**
+ * Rows to the result; `stepMs` is the series' step: a minute live, an hour for a replay beyond the
+ * per-minute rollup's retention (minute_epoch_s then holds the hour's start).
+ */
+export function parseIntake(rows: IntakeRow[], input: IntakeInput, stepMs: number): IntakeResult {
+  const minuteCount = (input.windowToMs - input.windowFromMs) / stepMs + 1;
+  const result: IntakeResult = {
+    minutes: new Array<number>(minuteCount).fill(0),
+    windowFromMs: input.windowFromMs,
+    today: emptyCounts(),
+    lastHour: 0,
+    involvedTodayYuan: 0,
+    channelMix: zeroes(CHANNEL_CODES),
+    categories: [],
+    children: new Map(),
+  };
+  for (const row of rows) {
+    const today = row.today_cases;
+    if (row.grouped_by === 'minute') {
+      const index = (row.minute_epoch_s * 1000 - input.windowFromMs) / stepMs;
+      if (index >= 0 && index < minuteCount) result.minutes[index] = row.window_cases;
+      result.lastHour += row.hour_cases;
+    } else if (row.grouped_by === 'kind_line') {
+      addToCounts(result.today, row.kind, row.line, today);
+      result.involvedTodayYuan += row.today_amount_yuan;
+    } else if (row.grouped_by === 'channel') {
+      if (row.channel in result.channelMix) result.channelMix[row.channel as Channel] += today;
+    } else if (row.grouped_by === 'category') {
+      if (today > 0) result.categories.push({ key: row.category as Category, count: today });
+    } else {
+      const code = childOf(input, row.child_region_code);
+      if (!code) continue;
+      const seen = result.children.get(code) ?? { today: 0, lastHour: 0 };
+      seen.today += today;
+      seen.lastHour += row.hour_cases;
+      result.children.set(code, seen);
+    }
+  }
+  result.involvedTodayYuan = Math.round(result.involvedTodayYuan * 100) / 100;
+  result.categories.sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : 1));
+  return result;
+}
