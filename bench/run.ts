@@ -10,6 +10,7 @@ import { boundsBench, fsyncBench } from './durability-bench';
 import { ingestBench } from './ingest-bench';
 import { liveBench } from './live-bench';
 import { replayBench } from './replay-bench';
+import { reportBench } from './report-bench';
 import { statsStormBench } from './stats-storm';
 import { termsBench } from './terms-bench';
 import { wallBench } from './wall-bench';
@@ -57,6 +58,15 @@ if (wants('stats-storm'))
 if (wants('wall')) for (const [title, rows] of await wallBench(path.join(scratch, 'wall'))) table(title, rows);
 
 if (wants('replay')) for (const [title, rows] of await replayBench(path.join(scratch, 'replay'))) table(title, rows);
+if (wants('report'))
+  table(
+    'Analysis report: a month, national scope, two months stored (median of rounds; a PDF includes starting Chromium)',
+    await reportBench(
+      path.join(scratch, 'report'),
+      Number(process.env.BENCH_REPORT_CASES ?? 300_000),
+      Number(process.env.BENCH_REPORT_ROUNDS ?? 3),
+    ),
+  );
 
 if (wants('deadlines')) table('Deadlines on the holiday calendar, per call', deadlinesBench());
 

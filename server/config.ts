@@ -39,6 +39,8 @@ export interface ServerConfig {
   batchMaxWaitMs: number;
   /** directory of the boundary pack served at /geo/ */
   boundaryDir: string;
+  /** CHROMIUM_PATH: the headless Chromium that prints analysis reports to PDF (absent: PDF answers 503) */
+  chromiumPath: string;
   logLevel: string;
   /** FRAME_ANCESTORS: CSP frame-ancestors sources; 'none' (the default) forbids framing the wall */
   frameAncestors: string;
@@ -97,6 +99,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     batchMaxCases: intFrom(env.BATCH_MAX_CASES, 20_000, 'BATCH_MAX_CASES'),
     batchMaxWaitMs: intFrom(env.BATCH_MAX_WAIT_MS, 10, 'BATCH_MAX_WAIT_MS'),
     boundaryDir: path.resolve(env.BOUNDARY_DIR || path.join(root, 'public', 'geo')),
+    chromiumPath: env.CHROMIUM_PATH || '/usr/bin/chromium',
     logLevel: env.LOG_LEVEL || 'info',
     frameAncestors: parseFrameAncestors(env.FRAME_ANCESTORS),
     writerId: env.WRITER_ID || undefined,

@@ -35,6 +35,7 @@ import { registerIncidentMetrics } from './incidents/incident-metrics';
 import { createIncidentRepository } from './incidents/repository';
 import { incidentRoutes } from './incidents/routes';
 import { createNoticeRepository } from './notices/repository';
+import { reportRoutes } from './reports/routes';
 import { noticeRoutes } from './notices/routes';
 import { openSpool } from './ingest/spool';
 import { createWriterLease } from './ingest/writer-lease';
@@ -161,6 +162,19 @@ export function createServer({
   app.use(incidentRoutes({ tokens, incidents }));
   app.use(caseRoutes({ tokens, clickhouse, clock }));
   app.use(alertRoutes({ tokens, alerts: alerts.repository, incidents, clock }));
+  app.use(
+    reportRoutes({
+      tokens,
+      clickhouse,
+      alerts: alerts.repository,
+      incidents,
+      clock,
+      // a report is a dozen statistics reads (three windows): three times one read's limit in all
+      timeLimitMs: 3 * config.statsTimeLimitMs,
+      chromiumPath: config.chromiumPath,
+      pdfTimeLimitMs: 30_000,
+    }),
+  );
   app.use('/api', apiNotFound(app));
   app.use(staticRoutes(config.boundaryDir));
   app.use((error: Error & { status?: number; type?: string }, _req: Request, res: Response, _next: NextFunction) => {

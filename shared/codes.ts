@@ -102,6 +102,26 @@ export const KIND_CODES = codesOf(KINDS);
 export const CHANNEL_CODES = codesOf(CHANNELS);
 export const CATEGORY_CODES = codesOf(CATEGORIES);
 export const ISSUE_TYPE_CODES = codesOf(ISSUE_TYPES);
+
+/** Goods categories (商品类), as the analysis reports rank them apart from services; `other` is neither. */
+export const GOODS_CATEGORIES: readonly Category[] = [
+  'food',
+  'appliances',
+  'telecom-devices',
+  'clothing',
+  'vehicles',
+  'cosmetics',
+  'medical',
+  'daily-goods',
+  'furniture',
+  'building-materials',
+  'toys',
+];
+
+/** Service categories (服务类). */
+export const SERVICE_CATEGORIES: readonly Category[] = CATEGORY_CODES.filter(
+  (code) => code !== 'other' && !GOODS_CATEGORIES.includes(code),
+);
 export const STATUS_CODES = codesOf(STATUSES);
 
 /** A case in one of these statuses needs no more work: it is no longer open. */

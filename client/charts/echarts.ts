@@ -2,11 +2,13 @@
 import { BarChart, LineChart, PieChart } from 'echarts/charts';
 import { GridComponent, LegendComponent } from 'echarts/components';
 import { init, use, type ComposeOption, type ECharts } from 'echarts/core';
+import { LegacyGridContainLabel } from 'echarts/features';
 import { CanvasRenderer } from 'echarts/renderers';
 import type { BarSeriesOption, LineSeriesOption, PieSeriesOption } from 'echarts/charts';
 import type { GridComponentOption, LegendComponentOption } from 'echarts/components';
 
-use([LineChart, BarChart, PieChart, GridComponent, LegendComponent, CanvasRenderer]);
+// the option builders ask for grid.containLabel, which ECharts 6 honours only with LegacyGridContainLabel
+use([LineChart, BarChart, PieChart, GridComponent, LegendComponent, LegacyGridContainLabel, CanvasRenderer]);
 
 export type WallChartOption = ComposeOption<
   LineSeriesOption | BarSeriesOption | PieSeriesOption | GridComponentOption | LegendComponentOption
