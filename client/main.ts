@@ -13,6 +13,8 @@ import { useClockStore } from './stores/clock-store';
 import { useConnectionStore } from './stores/connection-store';
 import { useViewStore } from './stores/view-store';
 import { useWallStore } from './stores/wall-store';
+import { holdsStill } from './stores/wall-source';
+import { useWallControlStore } from './briefing/control-store';
 import { startWallTransport } from './transport/wall-socket';
 import { focusScope } from './focus/focus-scope';
 import { useFocusStore } from './focus/focus-store';
@@ -60,7 +62,8 @@ async function focusOn(id: string, displayToken: string): Promise<void> {
 
 async function connect(displayToken: string): Promise<void> {
   if (params.focus) await focusOn(params.focus, displayToken);
-  const transport = startWallTransport({ token: displayToken, scope: view.scope });
+  useWallControlStore(pinia).configure(displayToken);
+  const transport = startWallTransport({ token: displayToken, scope: view.scope, wall: view.wall });
   watch(
     () => view.scope,
     (scope) => {
@@ -83,7 +86,8 @@ async function connect(displayToken: string): Promise<void> {
         nowMs: Date.now(),
         startedAtMs,
         connected: connection.status === 'live',
-        lastPayloadAtMs: wall.lastPayloadAtMs,
+        // a frozen wall or a paused replay may hear nothing for long: that silence is not a hang
+        lastPayloadAtMs: holdsStill(wall.source) ? Date.now() : wall.lastPayloadAtMs,
         heapUsedBytes: heap.used,
         heapLimitBytes: heap.limit,
       };

@@ -1,6 +1,8 @@
 // Announcing a new high-severity alert: a banner across the wall, and a tone where the wall's URL asks
 // for one (?chime=1). "New" means not seen as high on this wall before: alerts already there when the
 // wall starts (or reloads) are listed, not announced, so a kiosk that restarts at night stays quiet.
+// Only a live wall announces: a frozen or replayed past is discussed, not alarmed about, and the
+// alerts of the past it showed are not "new" when it goes back to live.
 import { onBeforeUnmount, ref, watch } from 'vue';
 import type { AlertSummary } from '@shared/wall-events';
 import { useViewStore } from '@client/stores/view-store';
@@ -27,6 +29,10 @@ export function useAlertAnnouncer() {
     () => wall.panels?.alerts,
     (alerts) => {
       if (!alerts) return;
+      if (wall.source.mode !== 'live') {
+        known = null;
+        return;
+      }
       const fresh = known ? newHighAlerts(known, alerts) : [];
       known ??= new Set();
       for (const alert of alerts) if (alert.severity === 'high') known.add(alert.id);
@@ -43,9 +49,19 @@ export function useAlertAnnouncer() {
     () => view.scope,
     () => (known = null),
   );
+  // the wall left live (frozen, replay): a banner about the present would mislead
+  const stopMode = watch(
+    () => wall.source.mode,
+    (mode) => {
+      if (mode === 'live') return;
+      banner.value = null;
+      clearTimeout(timer);
+    },
+  );
   onBeforeUnmount(() => {
     stop();
     stopScope();
+    stopMode();
     clearTimeout(timer);
   });
   return { banner };

@@ -14,12 +14,13 @@ describe('wall URL parameters', () => {
       measure: 'today',
       focus: null,
       chime: false,
+      wall: null,
     });
   });
 
   it('reads layout, tile, scope, mode, lang, measure and chime', () => {
     const params = parseWallParams(
-      '?layout=wide&tile=2/3&scope=420100&mode=director&lang=en&measure=overdue&chime=1',
+      '?layout=wide&tile=2/3&scope=420100&mode=director&lang=en&measure=overdue&chime=1&wall=room-3',
       known,
     );
     expect(params).toEqual({
@@ -31,7 +32,15 @@ describe('wall URL parameters', () => {
       measure: 'overdue',
       focus: null,
       chime: true,
+      wall: 'room-3',
     });
+  });
+
+  it('reads a wall group id, and names none for an id the server would refuse', () => {
+    expect(parseWallParams('?wall=meeting_room-2', known).wall).toBe('meeting_room-2');
+    expect(parseWallParams('?wall=', known).wall).toBeNull();
+    expect(parseWallParams('?wall=a/b', known).wall).toBeNull();
+    expect(parseWallParams(`?wall=${'x'.repeat(65)}`, known).wall).toBeNull();
   });
 
   it('reads the focus of a director view: an incident id, or none for anything else', () => {

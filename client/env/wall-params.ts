@@ -1,6 +1,7 @@
 // What a display is told by its URL. Walls are configured by URL only (no settings page), so every
 // parameter has a safe default and a bad value falls back to it instead of breaking the display.
 import type { Scope } from '@shared/regions';
+import { WALL_ID_PATTERN } from '@shared/wall-modes';
 import { parseLocale, type Locale } from '@client/i18n';
 import { MEASURES, type Measure } from '@client/stores/measures';
 
@@ -25,6 +26,8 @@ export interface WallParams {
   focus: string | null;
   /** ?chime=1: a new high-severity alert also sounds a tone (a wall in a staffed room; off by default) */
   chime: boolean;
+  /** ?wall=<id>: the wall group this display belongs to; null: the server picks the scope's own group */
+  wall: string | null;
 }
 
 const MAX_TILES = 12;
@@ -36,6 +39,12 @@ export function parseTile(value: string | null): WallTile | null {
   const count = Number(match[2]);
   if (count < 2 || count > MAX_TILES || index < 1 || index > count) return null;
   return { index, count };
+}
+
+/** A wall group id (shared/wall-modes.ts: WALL_ID_PATTERN); anything else is no group, the scope's default. */
+export function parseWallId(value: string | null): string | null {
+  const id = value?.trim() ?? '';
+  return WALL_ID_PATTERN.test(id) ? id : null;
 }
 
 /** An incident id as the server makes them (a UUID) or any short plain id; anything else is no focus. */
@@ -57,6 +66,7 @@ export function parseWallParams(search: string, isValidScope: (scope: string) =>
     measure: measure && MEASURES.includes(measure) ? measure : 'today',
     focus: parseFocus(params.get('focus')),
     chime: params.get('chime') === '1',
+    wall: parseWallId(params.get('wall')),
   };
 }
 

@@ -1,6 +1,7 @@
 // English: must have exactly the shape of zh (checked by the compiler through Messages).
 import { tileTitles } from '@shared/panels';
 import type { Messages } from './zh';
+import { briefingEn } from './briefing-en';
 
 export const en: Messages = {
   appTitle: '12315 Command Centre',
@@ -137,4 +138,5 @@ export const en: Messages = {
     southSea: 'South China Sea Islands',
   },
   units: { yuan: 'yuan', wan: '10k', yi: '100m', percent: '%' },
+  briefing: briefingEn,
 };

@@ -1,6 +1,7 @@
 // Chinese: the wall's default language. The shape of this object is the i18n contract; en.ts must match it.
 import { tileTitles } from '@shared/panels';
 import type { WallErrorCode } from '@shared/wall-errors';
+import { briefingZh } from './briefing-zh';
 
 export const zh = {
   appTitle: '12315 指挥中心',
@@ -134,6 +135,7 @@ export const zh = {
     southSea: '南海诸岛',
   },
   units: { yuan: '元', wan: '万', yi: '亿', percent: '%' },
+  briefing: briefingZh,
 };
 
 export type Messages = typeof zh;

@@ -1,7 +1,7 @@
 // What the wall is looking at: scope, measure, layout. Set from the URL at start; the scope and the
 // measure change by clicks in director mode.
 import { defineStore } from 'pinia';
-import { ref } from 'vue';
+import { computed, ref } from 'vue';
 import { getRegion, type Scope } from '@shared/regions';
 import type { LayoutName, WallParams, WallTile } from '@client/env/wall-params';
 import type { Measure } from './measures';
@@ -20,6 +20,8 @@ export const useViewStore = defineStore('view', () => {
   const focus = ref<string | null>(null);
   /** a new high-severity alert sounds a tone as well as its banner (?chime=1) */
   const chime = ref(false);
+  /** the wall group named by ?wall=, or null for the scope's own group (the server picks it) */
+  const wall = ref<string | null>(null);
 
   function configure(params: WallParams): void {
     scope.value = params.scope;
@@ -29,6 +31,7 @@ export const useViewStore = defineStore('view', () => {
     tile.value = params.tile;
     focus.value = params.focus;
     chime.value = params.chime;
+    wall.value = params.wall;
   }
 
   /** Drill into a child region; ignored outside director mode and below county level. */
@@ -44,5 +47,11 @@ export const useViewStore = defineStore('view', () => {
     drillTo(getRegion(scope.value)?.parent ?? 'national');
   }
 
-  return { scope, measure, director, layout, tile, focus, chime, configure, drillTo, drillUp };
+  /**
+   * The control bar is for a director in the room: director mode on a single display. A multi-screen
+   * wall (?tile=) is unattended and never shows it.
+   */
+  const controls = computed(() => director.value && tile.value === null);
+
+  return { scope, measure, director, layout, tile, focus, chime, wall, controls, configure, drillTo, drillUp };
 });

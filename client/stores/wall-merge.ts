@@ -1,6 +1,7 @@
 // Pure merge rules for the /wall stream, kept apart from Pinia so they can be tested in node.
 import { isListPart, listSpec, type ListSpec } from '@shared/panels';
 import type { ListDelta, PartName, WallParts, WallSnapshot, WallUpdate } from '@shared/wall-events';
+import { sourceOf, type WallSource } from './wall-source';
 import { acceptVolume, applyVolumeEdits, applyVolumeTail } from './volume-window';
 
 /** The wall's view of one scope: the last full part state and the stream position it came from. */
@@ -12,6 +13,8 @@ export interface WallState {
   degraded: boolean;
   panelAsOf: WallSnapshot['panelAsOf'];
   panels: WallParts;
+  /** live, frozen or replay, as the newest payload said (a payload without `mode` is live) */
+  source: WallSource;
 }
 
 export type UpdateOutcome =
@@ -44,6 +47,7 @@ export function stateFromSnapshot(snapshot: WallSnapshot): WallState {
     degraded: snapshot.degraded,
     panelAsOf: { ...snapshot.panelAsOf },
     panels: { ...panels, volume: acceptVolume(panels.volume) },
+    source: sourceOf(snapshot),
   };
 }
 
@@ -102,5 +106,7 @@ export function mergeUpdate(state: WallState, update: WallUpdate): WallState {
       ...applyListDeltas(state.panels, update),
       volume: mergeVolume(state.panels.volume, update),
     },
+    // Every payload states its group's mode: the newest one wins, it is never merged.
+    source: sourceOf(update),
   };
 }

@@ -173,6 +173,51 @@ describe('wall store', () => {
   });
 });
 
+describe('wall store, frozen and replay', () => {
+  beforeEach(() => setActivePinia(createPinia()));
+  const AT = T0 - 30 * 24 * 3_600_000;
+  const history = { resolution: 'hour' as const, notKept: ['latestCases' as const, 'heat' as const] };
+  const replay = { from: iso(AT - 3_600_000), to: iso(AT + 3_600_000), at: iso(AT), speed: 3600, paused: false };
+
+  it('follows the mode of every payload: frozen, replay, then live again when a payload has no mode', () => {
+    const wall = useWallStore();
+    wall.applySnapshot(snapshot(1, T0, { wall: 'room-1' }), T0 + 50);
+    expect(wall.source).toMatchObject({ mode: 'live', wall: 'room-1', shownAtMs: null });
+    wall.applyUpdate(update(2, AT, { mode: 'frozen', history, wall: 'room-1' }), T0 + TICK);
+    expect(wall.source).toMatchObject({ mode: 'frozen', shownAtMs: AT, history, replay: null });
+    wall.applyUpdate(update(3, AT + 60_000, { mode: 'replay', replay: { ...replay, at: iso(AT + 60_000) } }));
+    expect(wall.source.mode).toBe('replay');
+    expect(wall.source.replay!.at).toBe(iso(AT + 60_000));
+    expect(wall.source.history).toBeNull();
+    wall.applyUpdate(update(4, T0 + 3 * TICK));
+    expect(wall.source).toMatchObject({ mode: 'live', shownAtMs: null, replay: null, history: null });
+  });
+
+  it('measures "now" from the moment shown: a frozen wall a month back is never stale, however long it stays', () => {
+    const wall = useWallStore();
+    const panelAsOf = { topMerchants: iso(AT - 5 * 60_000) };
+    wall.applySnapshot(snapshot(1, AT, { mode: 'frozen', history, panelAsOf, sentAt: iso(T0) }), T0 + 50);
+    for (const later of [T0 + 50, T0 + 10 * TICK, T0 + 3_600_000]) {
+      expect(wall.shownNowMs(later)).toBe(AT);
+      expect(wall.wallStale(later)).toBe(false);
+      expect(wall.freshness('feed', later)).toEqual({ ageMs: 0, stale: false });
+      // a slower part's age is its distance from the moment shown, not from today
+      expect(wall.freshness('merchants', later)).toEqual({ ageMs: 5 * 60_000, stale: false });
+    }
+  });
+
+  it('judges staleness on the live clock again once the wall is back to live', () => {
+    const wall = useWallStore();
+    wall.applySnapshot(snapshot(1, AT, { mode: 'replay', replay, sentAt: iso(T0) }), T0 + 50);
+    expect(wall.wallStale(T0 + 60 * TICK)).toBe(false);
+    wall.applyUpdate(update(2, T0 + TICK), T0 + TICK + 50);
+    expect(wall.shownNowMs(T0 + TICK + 50)).toBe(T0 + TICK + 50);
+    expect(wall.wallStale(T0 + 2 * TICK)).toBe(false);
+    expect(wall.wallStale(T0 + 5 * TICK)).toBe(true);
+    expect(wall.freshness('feed', T0 + 5 * TICK)!.stale).toBe(true);
+  });
+});
+
 const sampleCase = {
   id: 'x',
   receivedAt: iso(T0),

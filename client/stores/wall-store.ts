@@ -12,6 +12,7 @@ import {
   type TileFreshness,
 } from './staleness';
 import { classifyUpdate, mergeUpdate, stateFromSnapshot, type UpdateOutcome, type WallState } from './wall-merge';
+import { LIVE_SOURCE, shownNow } from './wall-source';
 
 export const useWallStore = defineStore('wall', () => {
   /** merged state of the subscribed scope; null before its first snapshot. Replaced, never mutated. */
@@ -33,6 +34,8 @@ export const useWallStore = defineStore('wall', () => {
   const offsetSamples: number[] = [];
 
   const panels = computed(() => state.value?.panels ?? null);
+  /** live, frozen or replay: what the newest payload said (live before the first one) */
+  const source = computed(() => state.value?.source ?? LIVE_SOURCE);
 
   function observe(payload: WallSnapshot | WallUpdate, receivedAtMs: number): void {
     lastPayloadAtMs.value = receivedAtMs;
@@ -74,26 +77,39 @@ export const useWallStore = defineStore('wall', () => {
     return displayNowMs - clockOffsetMs.value;
   }
 
+  /**
+   * The moment the wall shows, ms: the server's clock when live, the frozen or replayed moment
+   * otherwise. Every age, elapsed time, countdown and the header clock read this one.
+   */
+  function shownNowMs(displayNowMs: number): number {
+    return shownNow(source.value, serverNowMs(displayNowMs));
+  }
+
+  /** A tile's age is measured from the moment shown; a wall that is not live is never stale. */
   function freshness(tile: TileId, displayNowMs: number): TileFreshness | null {
     const current = state.value;
     if (!current) return null;
     const refresh = (part: PartName) => Math.max(tickMs.value, partRefreshMs.value[part] ?? 0);
-    return tileFreshness(tile, current, serverNowMs(displayNowMs), refresh);
+    const measured = tileFreshness(tile, current, shownNowMs(displayNowMs), refresh);
+    return current.source.mode === 'live' ? measured : { ...measured, stale: false };
   }
 
   /**
    * The whole wall is stale when its data is older than three ticks. A degraded tick alone is not:
    * its asOf already says how old the data is, and one slow query must not make the wall flicker.
+   * A frozen or replaying wall shows the past on purpose and is never stale.
    */
   function wallStale(displayNowMs: number): boolean {
     const current = state.value;
     if (!current) return true;
+    if (current.source.mode !== 'live') return false;
     return isStale(serverNowMs(displayNowMs) - Date.parse(current.asOf), tickMs.value);
   }
 
   return {
     state,
     panels,
+    source,
     lastPayloadAtMs,
     tickMs,
     clockOffsetMs,
@@ -103,6 +119,7 @@ export const useWallStore = defineStore('wall', () => {
     applySnapshot,
     applyUpdate,
     reset,
+    shownNowMs,
     freshness,
     wallStale,
   };

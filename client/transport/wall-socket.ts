@@ -6,6 +6,7 @@ import {
   WALL_NAMESPACE,
   type ClientToServerEvents,
   type ServerToClientEvents,
+  type SubscribeRequest,
   type WallSnapshot,
   type WallUpdate,
 } from '@shared/wall-events';
@@ -38,7 +39,15 @@ export interface WallTransport {
   stop(): void;
 }
 
-export function startWallTransport(options: { token: string; scope: Scope; url?: string }): WallTransport {
+export interface WallTransportOptions {
+  token: string;
+  scope: Scope;
+  /** the wall group (?wall=); absent: the server puts the display in the scope's own group */
+  wall?: string | null;
+  url?: string;
+}
+
+export function startWallTransport(options: WallTransportOptions): WallTransport {
   const wall = useWallStore();
   const connection = useConnectionStore();
   let scope = options.scope;
@@ -59,7 +68,10 @@ export function startWallTransport(options: { token: string; scope: Scope; url?:
     const lastSeq = state && state.scope === scope ? state.seq : undefined;
     const requested = scope;
     lastSubscribeAtMs = Date.now();
-    socket.timeout(ACK_TIMEOUT_MS).emit('scope:subscribe', { scope: requested, lastSeq }, (err, reply) => {
+    const request: SubscribeRequest = { scope: requested, lastSeq };
+    // The group holds the mode: a display that reloads names it again and rejoins frozen or replay.
+    if (options.wall) request.wall = options.wall;
+    socket.timeout(ACK_TIMEOUT_MS).emit('scope:subscribe', request, (err, reply) => {
       if (requested !== scope) return;
       if (err) connection.subscribeError = 'no-answer';
       else connection.subscribeError = reply.ok ? null : reply.error;
