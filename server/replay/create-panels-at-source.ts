@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import { TERMINAL_STATUSES } from '@shared/codes';
 import type { IncidentClockConfig } from '@shared/incident-rules';
 import type { Scope } from '@shared/regions';
+import type { FeedResult } from '../queries/feed/wall-feed';
 import type { PartName } from '@shared/wall-events';
 import type { Alert } from '@shared/alerts';
 import type { ClickHouse, QueryOptions } from '../clickhouse/client';
@@ -32,6 +33,7 @@ import { oldestCase } from '../queries/replay/history-bounds';
 import { intakeAt } from '../queries/replay/intake-at';
 import { alertEventsUntil, incidentEventsUntil } from '../queries/replay/log-until';
 import { partiesAt } from '../queries/replay/parties-at';
+import { summariesAt } from '../queries/replay/summaries-at';
 import { workloadAt } from '../queries/replay/workload-at';
 import type { PanelsAt, PanelsAtSource } from './panels-at';
 import { comparisonSpans, notKeptAt, replayTimes } from './replay-times';
@@ -76,6 +78,22 @@ export function createPanelsAtSource(deps: PanelsAtDeps): PanelsAtSource {
     return wallIncidents(state.incidents.values(), scope, deps.incidentClocks, atMs);
   }
 
+  /** The feed at atMs, then the summaries of the cases it shows (looked up by id). */
+  async function feedWithSummaries(input: Parameters<typeof feedAt.params>[0]): Promise<FeedResult> {
+    const feed = await runQuery(ch, feedAt, input, options);
+    const shown = [...feed.latestCases, ...feed.urgentCases];
+    if (shown.length === 0) return feed;
+    const ids = [...new Set(shown.map((c) => c.id))];
+    const summaries = await runQuery(
+      ch,
+      summariesAt,
+      { ids, fromMs: input.latestFromMs, toMs: input.toMs, atMs: input.atMs },
+      options,
+    );
+    for (const c of shown) c.summary = summaries.get(c.id) ?? '';
+    return feed;
+  }
+
   async function computePanelsAt(scope: Scope, requestedMs: number): Promise<PanelsAt> {
     const nowMs = deps.clock.now();
     const t = replayTimes(requestedMs, nowMs);
@@ -97,21 +115,16 @@ export function createPanelsAtSource(deps: PanelsAtDeps): PanelsAtSource {
         },
         options,
       ),
-      runQuery(
-        ch,
-        feedAt,
-        {
-          ...p,
-          atMs: t.atMs,
-          latestFromMs: t.atMs - FEED_WINDOW_MS,
-          urgentFromMs: t.atMs - URGENT_WINDOW_MS,
-          toMs: t.atMs,
-          latestLimit: LATEST_CASES,
-          urgentLimit: URGENT_CASES,
-          terminalStatuses: TERMINAL_STATUSES,
-        },
-        options,
-      ),
+      feedWithSummaries({
+        ...p,
+        atMs: t.atMs,
+        latestFromMs: t.atMs - FEED_WINDOW_MS,
+        urgentFromMs: t.atMs - URGENT_WINDOW_MS,
+        toMs: t.atMs,
+        latestLimit: LATEST_CASES,
+        urgentLimit: URGENT_CASES,
+        terminalStatuses: TERMINAL_STATUSES,
+      }),
       runQuery(
         ch,
         heatAt,

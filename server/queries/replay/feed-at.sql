@@ -1,13 +1,14 @@
 -- The newest cases of one scope and its open urgent cases as they stood at {at}, in the shape of
--- feed/wall-feed.sql. case_feed keeps two days: for any past moment the feed reads case_versions
--- (kept 6 years), the cases received in the window before {at}, each in its newest version at or
+-- feed/wall-feed.sql. case_feed keeps two days: for any past moment the feed reads replay_feed
+-- (migration 0081: every version, ordered by receipt, kept 6 years), the cases received in the window before {at}, each in its newest version at or
 -- before {at} (argMax over a tuple: a null location stays null rather than falling back to an older
 -- version's). Scope, urgency and status are those at {at}. One scan for both lists: each case is a
 -- 'latest' row, and an 'urgent' row too when it is urgent, open and recent; each list keeps its
--- newest. The received window prunes to one or two month partitions of case_versions.
+-- newest. The received window is one range of it. Summaries are not kept there: summaries-at.sql
+-- fetches the few shown from case_versions, by id.
 SELECT list, id, toUnixTimestamp64Milli(case_received_at) AS received_at_ms, s.1 AS region_code, s.2 AS line,
        s.3 AS kind, s.4 AS channel, s.5 AS category, s.6 AS status, s.7 AS urgent, round(s.8, 3) AS lon,
-       round(s.9, 3) AS lat, leftUTF8(toValidUTF8(s.10), 120) AS summary
+       round(s.9, 3) AS lat, '' AS summary
 FROM
 (
     SELECT list, id, case_received_at, s,
@@ -15,8 +16,8 @@ FROM
     FROM
     (
         SELECT id, any(received_at) AS case_received_at,
-               argMax((region_code, line, kind, channel, category, status, urgent, lon, lat, summary), version_at) AS s
-        FROM case_versions
+               argMax((region_code, line, kind, channel, category, status, urgent, lon, lat), version_at) AS s
+        FROM replay_feed
         WHERE received_at >= {latestFrom:DateTime64(3, 'UTC')} AND received_at < {to:DateTime64(3, 'UTC')}
           AND version_at <= {at:DateTime64(3, 'UTC')}
         GROUP BY id

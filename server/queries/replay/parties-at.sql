@@ -1,7 +1,7 @@
 -- The merchants and brands with the most new cases of {at}'s day (China Standard Time) up to {at} in
 -- one scope, in the shape of parties/wall-parties.sql. As merchant_day and brand_day count them: once
 -- per case, under the merchant, brand and region of its first version, here the cases whose first
--- version is at or before {at}. From case_versions (merchant_day keeps 400 days, and by the day), in
+-- version is at or before {at}. From replay_feed (merchant_day keeps 400 days, and by the day), in
 -- one scan: each case is a merchant row and a brand row. Ties are broken by name, as live.
 SELECT party, name, today_cases
 FROM
@@ -10,7 +10,7 @@ FROM
     FROM
     (
         SELECT id, argMin((region_code, merchant_name, brand), version_at) AS first
-        FROM case_versions
+        FROM replay_feed
         WHERE received_at >= {dayFrom:DateTime64(3, 'UTC')} AND received_at < {to:DateTime64(3, 'UTC')}
           AND version_at <= {at:DateTime64(3, 'UTC')}
         GROUP BY id
