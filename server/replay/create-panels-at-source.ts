@@ -8,6 +8,7 @@ import type { IncidentClockConfig } from '@shared/incident-rules';
 import type { Scope } from '@shared/regions';
 import type { FeedResult } from '../queries/feed/wall-feed';
 import type { PartName } from '@shared/wall-events';
+import { HOUR_MS } from '@shared/time';
 import type { Alert } from '@shared/alerts';
 import type { ClickHouse, QueryOptions } from '../clickhouse/client';
 import { runQuery } from '../clickhouse/define-query';
@@ -49,6 +50,8 @@ export interface PanelsAtDeps {
 }
 
 const PARTS = Object.keys(PART_SOURCES) as PartName[];
+/** The latest cases are first looked for this far back (then in the live feed's whole window). */
+const LATEST_FIRST_WINDOW_MS = HOUR_MS;
 
 /** Folds rows of a log through a domain's fromRow; a row this version cannot read is skipped. */
 function readRows<Row, Event>(rows: Row[], fromRow: (row: Row) => Event, logger?: Logger): Event[] {
@@ -78,9 +81,15 @@ export function createPanelsAtSource(deps: PanelsAtDeps): PanelsAtSource {
     return wallIncidents(state.incidents.values(), scope, deps.incidentClocks, atMs);
   }
 
-  /** The feed at atMs, then the summaries of the cases it shows (looked up by id). */
+  /**
+   * The feed at atMs, then the summaries of the cases it shows (looked up by id). The latest cases
+   * are looked for in the last hour first: when it holds enough of them, the newest are all there.
+   */
   async function feedWithSummaries(input: Parameters<typeof feedAt.params>[0]): Promise<FeedResult> {
-    const feed = await runQuery(ch, feedAt, input, options);
+    const shortFromMs = Math.max(input.latestFromMs, input.toMs - LATEST_FIRST_WINDOW_MS);
+    let feed = await runQuery(ch, feedAt, { ...input, latestFromMs: shortFromMs }, options);
+    if (feed.latestCases.length < input.latestLimit && shortFromMs > input.latestFromMs)
+      feed = await runQuery(ch, feedAt, input, options);
     const shown = [...feed.latestCases, ...feed.urgentCases];
     if (shown.length === 0) return feed;
     const ids = [...new Set(shown.map((c) => c.id))];
