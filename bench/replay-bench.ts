@@ -29,7 +29,7 @@ const r1 = (n: number) => Math.round(n * 10) / 10;
 
 export async function replayBench(dataDir: string): Promise<Array<[string, object[]]>> {
   const cases = Number(process.env.BENCH_REPLAY_CASES ?? 10_000_000);
-  const child = startChild('replay-child.ts', [dataDir, String(cases)]);
+  const child = startChild('replay-child.ts', [process.env.BENCH_REPLAY_DIR ?? dataDir, String(cases)]);
   const line = await child.next<ReplayLine>();
   await child.stop();
   const national = line.timings.filter((t) => t.scope === 'national' && t.day === '60 days back');
