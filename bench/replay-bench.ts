@@ -1,10 +1,12 @@
 // `npm run bench -- replay`: computePanelsAt (the wall as of a past moment) with BENCH_REPLAY_CASES
-// cases stored (10M by default, 1 to 3 versions each over 400 days), in a child process. Returns
+// cases stored (10M by default, 1 to 3 versions each over BENCH_REPLAY_DAYS, 400 by default), in a
+// child process. Returns
 // [title, rows] tables for bench/run.ts to print.
 import os from 'node:os';
 import { startChild } from './live-child';
 
 interface ReplayLine {
+  days: number;
   cases: number;
   openNow: number;
   versions: number;
@@ -27,7 +29,7 @@ const r1 = (n: number) => Math.round(n * 10) / 10;
 
 export async function replayBench(dataDir: string): Promise<Array<[string, object[]]>> {
   const cases = Number(process.env.BENCH_REPLAY_CASES ?? 10_000_000);
-  const child = startChild('replay-child.ts', [dataDir, String(cases)]);
+  const child = startChild('replay-child.ts', [process.env.BENCH_REPLAY_DIR ?? dataDir, String(cases)]);
   const line = await child.next<ReplayLine>();
   await child.stop();
   const national = line.timings.filter((t) => t.scope === 'national' && t.day === '60 days back');
@@ -35,7 +37,7 @@ export async function replayBench(dataDir: string): Promise<Array<[string, objec
   const cpu = national.map((t) => t.cpuMs).sort((a, b) => a - b);
   return [
     [
-      `Replay: the store (${line.cases} cases, ${line.versions} versions, ${line.openNow} open now, generated in ${Math.round(line.generateSeconds)} s)`,
+      `Replay: the store (${line.cases} cases over ${line.days} days, ${line.versions} versions, ${line.openNow} open now, generated in ${Math.round(line.generateSeconds)} s)`,
       line.tables,
     ],
     [

@@ -6,7 +6,9 @@ import type { Logger } from 'pino';
 import { TERMINAL_STATUSES } from '@shared/codes';
 import type { IncidentClockConfig } from '@shared/incident-rules';
 import type { Scope } from '@shared/regions';
+import type { FeedResult } from '../queries/feed/wall-feed';
 import type { PartName } from '@shared/wall-events';
+import { HOUR_MS } from '@shared/time';
 import type { Alert } from '@shared/alerts';
 import type { ClickHouse, QueryOptions } from '../clickhouse/client';
 import { runQuery } from '../clickhouse/define-query';
@@ -32,6 +34,7 @@ import { oldestCase } from '../queries/replay/history-bounds';
 import { intakeAt } from '../queries/replay/intake-at';
 import { alertEventsUntil, incidentEventsUntil } from '../queries/replay/log-until';
 import { partiesAt } from '../queries/replay/parties-at';
+import { summariesAt } from '../queries/replay/summaries-at';
 import { workloadAt } from '../queries/replay/workload-at';
 import type { PanelsAt, PanelsAtSource } from './panels-at';
 import { comparisonSpans, notKeptAt, replayTimes } from './replay-times';
@@ -47,6 +50,8 @@ export interface PanelsAtDeps {
 }
 
 const PARTS = Object.keys(PART_SOURCES) as PartName[];
+/** The latest cases are first looked for this far back (then in the live feed's whole window). */
+const LATEST_FIRST_WINDOW_MS = HOUR_MS;
 
 /** Folds rows of a log through a domain's fromRow; a row this version cannot read is skipped. */
 function readRows<Row, Event>(rows: Row[], fromRow: (row: Row) => Event, logger?: Logger): Event[] {
@@ -76,6 +81,28 @@ export function createPanelsAtSource(deps: PanelsAtDeps): PanelsAtSource {
     return wallIncidents(state.incidents.values(), scope, deps.incidentClocks, atMs);
   }
 
+  /**
+   * The feed at atMs, then the summaries of the cases it shows (looked up by id). The latest cases
+   * are looked for in the last hour first: when it holds enough of them, the newest are all there.
+   */
+  async function feedWithSummaries(input: Parameters<typeof feedAt.params>[0]): Promise<FeedResult> {
+    const shortFromMs = Math.max(input.latestFromMs, input.toMs - LATEST_FIRST_WINDOW_MS);
+    let feed = await runQuery(ch, feedAt, { ...input, latestFromMs: shortFromMs }, options);
+    if (feed.latestCases.length < input.latestLimit && shortFromMs > input.latestFromMs)
+      feed = await runQuery(ch, feedAt, input, options);
+    const shown = [...feed.latestCases, ...feed.urgentCases];
+    if (shown.length === 0) return feed;
+    const ids = [...new Set(shown.map((c) => c.id))];
+    const summaries = await runQuery(
+      ch,
+      summariesAt,
+      { ids, fromMs: input.latestFromMs, toMs: input.toMs, atMs: input.atMs },
+      options,
+    );
+    for (const c of shown) c.summary = summaries.get(c.id) ?? '';
+    return feed;
+  }
+
   async function computePanelsAt(scope: Scope, requestedMs: number): Promise<PanelsAt> {
     const nowMs = deps.clock.now();
     const t = replayTimes(requestedMs, nowMs);
@@ -97,21 +124,16 @@ export function createPanelsAtSource(deps: PanelsAtDeps): PanelsAtSource {
         },
         options,
       ),
-      runQuery(
-        ch,
-        feedAt,
-        {
-          ...p,
-          atMs: t.atMs,
-          latestFromMs: t.atMs - FEED_WINDOW_MS,
-          urgentFromMs: t.atMs - URGENT_WINDOW_MS,
-          toMs: t.atMs,
-          latestLimit: LATEST_CASES,
-          urgentLimit: URGENT_CASES,
-          terminalStatuses: TERMINAL_STATUSES,
-        },
-        options,
-      ),
+      feedWithSummaries({
+        ...p,
+        atMs: t.atMs,
+        latestFromMs: t.atMs - FEED_WINDOW_MS,
+        urgentFromMs: t.atMs - URGENT_WINDOW_MS,
+        toMs: t.atMs,
+        latestLimit: LATEST_CASES,
+        urgentLimit: URGENT_CASES,
+        terminalStatuses: TERMINAL_STATUSES,
+      }),
       runQuery(
         ch,
         heatAt,

@@ -74,6 +74,8 @@ beforeAll(async () => {
   const cases = [
     ...history('OLD', OLD_FROM - 8 * DAY_MS, 9 * DAY_MS, 400),
     ...history('NOW', RECENT_FROM - 8 * DAY_MS, 8 * DAY_MS + 30 * HOUR_MS - 10 * MINUTE_MS, 900),
+    // a busy last hour: the feed's newest cases are then all found in it (the short path)
+    ...history('BURST', nowMs - 50 * MINUTE_MS, 45 * MINUTE_MS, 80),
   ];
   // one version at a time per case, in order: each later version supersedes the head stored before it
   const rounds: CaseInput[][] = [];

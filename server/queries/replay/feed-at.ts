@@ -1,5 +1,5 @@
 // The newest cases and open urgent cases of one scope as they stood at a past moment (feed-at.sql,
-// from case_versions), in the result shape of the live feed query.
+// from replay_feed), in the result shape of the live feed query.
 import { toDateTime64 } from '../../clickhouse/datetime';
 import { defineQuery } from '../../clickhouse/define-query';
 import { wallFeed, type FeedInput, type FeedResult } from '../feed/wall-feed';

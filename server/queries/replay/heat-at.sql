@@ -1,5 +1,5 @@
 -- Located cases of one scope received in the window before {at}, binned for the heatmap as they
--- stood at {at}, in the shape of feed/wall-heat.sql; from case_versions (see feed-at.sql): each case
+-- stood at {at}, in the shape of feed/wall-heat.sql; from replay_feed (see feed-at.sql): each case
 -- in its newest version at or before {at}.
 SELECT
     round((floor(s.2 / {step:Float64}) + 0.5) * {step:Float64}, 3) AS lon_bin_centre,
@@ -8,7 +8,7 @@ SELECT
 FROM
 (
     SELECT id, argMax((region_code, lon, lat), version_at) AS s
-    FROM case_versions
+    FROM replay_feed
     WHERE received_at >= {from:DateTime64(3, 'UTC')} AND received_at < {to:DateTime64(3, 'UTC')}
       AND version_at <= {at:DateTime64(3, 'UTC')}
     GROUP BY id

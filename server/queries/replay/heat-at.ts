@@ -1,4 +1,4 @@
-// The heatmap of one scope as it stood at a past moment (heat-at.sql, from case_versions).
+// The heatmap of one scope as it stood at a past moment (heat-at.sql, from replay_feed).
 import type { HeatPoint } from '@shared/wall-events';
 import { toDateTime64 } from '../../clickhouse/datetime';
 import { defineQuery } from '../../clickhouse/define-query';

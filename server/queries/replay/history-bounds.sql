@@ -1,4 +1,6 @@
 -- The oldest case stored, by its time of receipt: where the history a wall can replay begins.
--- case_versions is partitioned by month of receipt: the minimum reads the oldest parts' column.
-SELECT toUnixTimestamp64Milli(min(received_at)) AS oldest_ms
-FROM case_versions
+-- replay_feed is ordered by receipt: its first row.
+SELECT toUnixTimestamp64Milli(received_at) AS oldest_ms
+FROM replay_feed
+ORDER BY received_at
+LIMIT 1

@@ -1,5 +1,5 @@
 // The top merchants and brands of one scope for the day of a past moment, up to it (parties-at.sql,
-// from case_versions), in the result shape of the live parties query.
+// from replay_feed), in the result shape of the live parties query.
 import { toDateTime64 } from '../../clickhouse/datetime';
 import { defineQuery } from '../../clickhouse/define-query';
 import type { RegionRange } from '../region-range';
