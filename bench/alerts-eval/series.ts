@@ -79,7 +79,7 @@ const PROFILE_TOTAL = HOURLY_PROFILE.reduce((a, b) => a + b, 0);
 const HOUR_SHARES = HOURLY_PROFILE.map((v) => v / PROFILE_TOTAL);
 
 /** Marsaglia-Tsang gamma draw with mean shape x scale. */
-function gamma(rng: Rng, shape: number, scale: number): number {
+export function gamma(rng: Rng, shape: number, scale: number): number {
   if (shape < 1) return gamma(rng, shape + 1, scale) * Math.pow(rng.next(), 1 / shape);
   const d = shape - 1 / 3;
   const c = 1 / Math.sqrt(9 * d);
@@ -91,7 +91,7 @@ function gamma(rng: Rng, shape: number, scale: number): number {
   }
 }
 
-function poisson(rng: Rng, mean: number): number {
+export function poisson(rng: Rng, mean: number): number {
   // Knuth's method is exact but slow past ~30: split large means into pieces
   let count = 0;
   let left = mean;
