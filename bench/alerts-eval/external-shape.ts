@@ -355,7 +355,9 @@ async function main() {
   for (const [kind, { n, hit: h, hours }] of byKind) {
     const sorted = [...hours].sort((a, b) => a - b);
     const med = sorted.length ? sorted[Math.floor(sorted.length / 2)].toFixed(1) : '-';
-    console.log(`| ${kind} (within ${WITHIN_HOURS[kind]} h) | ${n} | ${h} | ${((100 * h) / n).toFixed(0)} % | ${med} |`);
+    console.log(
+      `| ${kind} (within ${WITHIN_HOURS[kind]} h) | ${n} | ${h} | ${((100 * h) / n).toFixed(0)} % | ${med} |`,
+    );
   }
   console.log(`| all | ${outbreaks.length} | ${hit} | ${((100 * hit) / outbreaks.length).toFixed(0)} % | |`);
   const unexplained = distinctAlerts(run.filter((a) => !explained.has(a)));
@@ -364,8 +366,12 @@ async function main() {
       `(${twin.length} backtest entries; a key's entries within 24 h counted once)`,
   );
   for (const a of twinAlerts)
-    console.log(`  twin: ${a.kind} ${a.regionCode} ${a.category ?? a.merchant?.name ?? ''} at ${a.detectedAt} obs ${a.observed} exp ${a.expected} score ${a.score}`);
-  console.log(`alerts with the outbreaks that match none: ${unexplained.length} (${(unexplained.length / SPAN_DAYS).toFixed(2)} a day)`);
+    console.log(
+      `  twin: ${a.kind} ${a.regionCode} ${a.category ?? a.merchant?.name ?? ''} at ${a.detectedAt} obs ${a.observed} exp ${a.expected} score ${a.score}`,
+    );
+  console.log(
+    `alerts with the outbreaks that match none: ${unexplained.length} (${(unexplained.length / SPAN_DAYS).toFixed(2)} a day)`,
+  );
   console.log(
     `backtest of ${SPAN_DAYS} days, two provinces (timing: depends on the machine's load): twin ${twinSeconds.toFixed(1)} s, with outbreaks ${runSeconds.toFixed(1)} s`,
   );

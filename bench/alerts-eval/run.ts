@@ -31,7 +31,10 @@ const OUTBREAK_WINDOW_DAYS = 49 * 7;
 const DAYS = HISTORY_DAYS + OUTBREAK_WINDOW_DAYS;
 const FROM_HOUR = HISTORY_DAYS * 24;
 
-const detectors: EvalDetector[] = [surgeDetector, cusumDetector, ...earsDetectors];
+// EVAL_ONLY=surge keeps the detectors whose name contains it, and EARS C3 (the operating point)
+const detectors: EvalDetector[] = [surgeDetector, cusumDetector, ...earsDetectors].filter(
+  (d) => !process.env.EVAL_ONLY || d.name.includes(process.env.EVAL_ONLY) || d.name === 'EARS C3',
+);
 
 interface Collected {
   clean: number[];
@@ -41,7 +44,9 @@ interface Collected {
 }
 
 const started = performance.now();
-const collected = new Map<string, Collected>(detectors.map((d) => [d.name, { clean: [], cleanBySignal: new Map(), outbreaks: [] }]));
+const collected = new Map<string, Collected>(
+  detectors.map((d) => [d.name, { clean: [], cleanBySignal: new Map(), outbreaks: [] }]),
+);
 for (const spec of SIGNALS) {
   for (const k of KS) {
     for (let r = 0; r < REPLICATES; r += 1) {
@@ -91,16 +96,16 @@ for (const detector of detectors) {
   const medianAuc = (ofK: (o: OutbreakScores) => boolean) =>
     median(
       SIGNALS.map((spec) =>
-        partialAuc(
-          cleanBySignal.get(spec.id)!,
-          outbreaks.filter((o) => o.signal === spec.id && ofK(o)).map(maxOf),
-        ),
+        partialAuc(cleanBySignal.get(spec.id)!, outbreaks.filter((o) => o.signal === spec.id && ofK(o)).map(maxOf)),
       ),
     );
   const pooled = partialAuc(clean, outbreaks.map(maxOf));
   const byK = KS.map((k) => medianAuc((o) => o.k === k));
   console.log(
-    `| ${detector.name} | ${fmt(falseAlarmRate(clean, threshold), 4)} | ${pods.map((p) => fmt(p)).join(' | ')} | ${fmt(median(delays), 0)} | ${fmt(medianAuc(() => true), 4)} | ${fmt(pooled, 4)} | ${byK.map((a) => fmt(a, 4)).join(' | ')} |`,
+    `| ${detector.name} | ${fmt(falseAlarmRate(clean, threshold), 4)} | ${pods.map((p) => fmt(p)).join(' | ')} | ${fmt(median(delays), 0)} | ${fmt(
+      medianAuc(() => true),
+      4,
+    )} | ${fmt(pooled, 4)} | ${byK.map((a) => fmt(a, 4)).join(' | ')} |`,
   );
 }
 console.log('\nPOD by signal at the same operating point (all k)\n');
