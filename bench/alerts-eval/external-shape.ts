@@ -45,6 +45,7 @@ const DAY_CV = 0.2;
 const PROVINCE_DAY_CV = 0.1;
 const HOLIDAY_FACTOR = 0.6;
 const WEEKDAY_FACTOR = [0.7, 1.05, 1.05, 1.05, 1.05, 1.0, 0.75]; // Sunday first
+const MEAN_WEEKDAY_FACTOR = WEEKDAY_FACTOR.reduce((a, b) => a + b, 0) / 7;
 const DAY_SHAPE = [1, 1, 1, 1, 1, 1, 2, 4, 6, 8, 8, 7, 5, 6, 8, 8, 7, 6, 4, 3, 3, 2, 2, 1];
 const SHAPE_TOTAL = DAY_SHAPE.reduce((a, b) => a + b, 0);
 /** share of cases naming a merchant */
@@ -93,7 +94,8 @@ const cellRate = counties.map((_, c) =>
   CATEGORY_CODES.map(
     (_, g) =>
       (CASES_PER_DAY * (countyWeight[c] / countyTotal) * (categoryWeight[g] / categoryTotal) * lognormal(0, 0.3)) /
-      Math.exp(0.045),
+      Math.exp(0.045) /
+      MEAN_WEEKDAY_FACTOR,
   ),
 );
 const dayFactor: number[] = [];
@@ -320,10 +322,14 @@ async function main() {
   const outbreaks = makeOutbreaks();
   const budgetPerDay = DEFAULT_ALERT_BUDGET_PER_DAY;
   t = performance.now();
+  console.error(`backtest of the outbreak-free twin ...`);
   const twin = await runBacktest(clickhouse, { fromMs: spanFromMs, toMs: spanToMs, scope: 'national', budgetPerDay });
   const twinSeconds = (performance.now() - t) / 1000;
   const twinAlerts = distinctAlerts(twin);
   await insertOutbreaks(clickhouse, outbreaks);
+  console.error(
+    `twin: ${twin.length} entries in ${((performance.now() - t) / 1000).toFixed(0)} s; backtest with the outbreaks ...`,
+  );
   t = performance.now();
   const run = await runBacktest(clickhouse, { fromMs: spanFromMs, toMs: spanToMs, scope: 'national', budgetPerDay });
   const runSeconds = (performance.now() - t) / 1000;

@@ -21,6 +21,8 @@ import {
 import { SIGNALS, labelledSeries } from './series';
 
 const REPLICATES = Number(process.env.EVAL_REPLICATES ?? 20);
+/** EVAL_DURATION_SCALE=7: outbreaks 7 times as long and as large (weeks-long epidemics, as Watkins's) */
+const DURATION_SCALE = Number(process.env.EVAL_DURATION_SCALE ?? 1);
 const SEED_SET = process.env.EVAL_SEEDS === 'tune' ? 'tune' : 'report';
 /** the tuning set keeps the seeds of the sessions that tuned the detectors; the report set adds a part */
 const seedOf = (signal: number, k: number, r: number) =>
@@ -50,7 +52,7 @@ const collected = new Map<string, Collected>(
 for (const spec of SIGNALS) {
   for (const k of KS) {
     for (let r = 0; r < REPLICATES; r += 1) {
-      const series = labelledSeries(spec, k, seedOf(spec.id, k, r), DAYS, OUTBREAK_WINDOW_DAYS);
+      const series = labelledSeries(spec, k, seedOf(spec.id, k, r), DAYS, OUTBREAK_WINDOW_DAYS, DURATION_SCALE);
       for (const detector of detectors) {
         const into = collected.get(detector.name)!;
         const maxima = dayMaxima(detector.score(series.clean, FROM_HOUR));
@@ -74,7 +76,7 @@ const operatingRate = falseAlarmRate(c3.clean, EARS_THRESHOLDS.c3);
 const fmt = (v: number | undefined, digits = 2) => (v === undefined ? '-' : v.toFixed(digits));
 
 console.log(
-  `\nAlert detectors on Noufaily-type series (${SEED_SET} seeds): ${SIGNALS.length} signals x ${KS.length} outbreak sizes x ${REPLICATES} replicates, ${OUTBREAK_WINDOW_DAYS} days each scored`,
+  `\nAlert detectors on Noufaily-type series (${SEED_SET} seeds${DURATION_SCALE === 1 ? '' : `, outbreaks x${DURATION_SCALE} long and large`}): ${SIGNALS.length} signals x ${KS.length} outbreak sizes x ${REPLICATES} replicates, ${OUTBREAK_WINDOW_DAYS} days each scored`,
 );
 console.log(
   `operating point: the false-alarm rate of EARS C3 at its classic threshold ${EARS_THRESHOLDS.c3}: ${(operatingRate * 100).toFixed(2)} % of days\n`,

@@ -132,6 +132,8 @@ export function labelledSeries(
   seed: number,
   days: number,
   outbreakWindowDays: number,
+  /** 1: Noufaily's outbreaks; n: n times as long and as large (the same cases a day), epidemics like Watkins's */
+  durationScale = 1,
 ): LabelledSeries {
   const rng = new Rng(seed);
   const clean = new Int32Array(days * 24);
@@ -144,11 +146,11 @@ export function labelledSeries(
   const startDay = days - 1 - rng.int(outbreakWindowDays);
   const baselineSd = Math.sqrt(spec.phi * dailyMean(spec, startDay));
   let size = 0;
-  while (size < 2) size = poisson(rng, k * baselineSd);
+  while (size < 2) size = poisson(rng, k * baselineSd * durationScale);
   const cases = new Map<number, number>();
   for (let i = 0; i < size; i += 1) {
     // a case spread past the end of the series is reported on its last day
-    const day = Math.min(days - 1, startDay + Math.floor(Math.exp(0.5 * rng.normal())));
+    const day = Math.min(days - 1, startDay + Math.floor(durationScale * Math.exp(0.5 * rng.normal())));
     const hour = day * 24 + pickHour(rng);
     cases.set(hour, (cases.get(hour) ?? 0) + 1);
   }
