@@ -4,6 +4,7 @@ import { negBinomialCusum, type CusumStep } from '@server/alerts/stats/cusum';
 import { earsC1, earsC2, earsC3 } from '@server/alerts/stats/ears';
 import { cumulative } from '@server/alerts/stats/hour-of-week';
 import { surgeScore } from '@server/alerts/stats/surge-score';
+import { SURGE_MIN_COUNT } from '@server/alerts/detectors/surge-detector';
 
 /** score[i] is known at hour[i] (an hour index: the end of the hour or day it covers). */
 export interface ScoreTrack {
@@ -49,7 +50,8 @@ export const surgeDetector: EvalDetector = {
     const hours = new Int32Array(n);
     const scores = new Float64Array(n);
     for (let end = fromHour; end <= counts.length; end += 1) {
-      const score = surgeScore(sums, end);
+      // the live detector's minimum count (a series alone: no parent to borrow from, no calendar)
+      const score = surgeScore(sums, end, { minCount: SURGE_MIN_COUNT });
       hours[end - fromHour] = end;
       scores[end - fromHour] = score ? -Math.log10(Math.max(score.pValue, 1e-300)) : 0;
     }

@@ -1,6 +1,10 @@
 // npm run eval:alerts: the detectors against EARS C1-C3 on labelled series after Noufaily et al.,
 // at the false-alarm rate EARS C3 runs at with its classic threshold, and by partial AUC.
-// EVAL_REPLICATES (default 20) series per signal and outbreak size k.
+// EVAL_REPLICATES (default 20) series per signal and outbreak size k. EVAL_SEEDS=tune draws the
+// series the detectors were tuned on; the default, report, draws a disjoint set the figures come from.
+// Partial AUC as Watkins et al. (2008) compute it: the ROC of one series (there a region, here one
+// of Noufaily's signals, pooled over its replicates) up to a false-alarm rate of 0.01 per day, its
+// area (at most 0.01), and the median over series; also pooled over all series, and by outbreak size.
 import { EARS_THRESHOLDS } from '@server/alerts/stats/ears';
 import { mixSeed } from '@simulator/random';
 import { cusumDetector, earsDetectors, surgeDetector, type EvalDetector } from './detectors';
@@ -17,28 +21,45 @@ import {
 import { SIGNALS, labelledSeries } from './series';
 
 const REPLICATES = Number(process.env.EVAL_REPLICATES ?? 20);
+/** EVAL_DURATION_SCALE=7: outbreaks 7 times as long and as large (weeks-long epidemics, as Watkins's) */
+const DURATION_SCALE = Number(process.env.EVAL_DURATION_SCALE ?? 1);
+const SEED_SET = process.env.EVAL_SEEDS === 'tune' ? 'tune' : 'report';
+/** the tuning set keeps the seeds of the sessions that tuned the detectors; the report set adds a part */
+const seedOf = (signal: number, k: number, r: number) =>
+  SEED_SET === 'tune' ? mixSeed(signal, k, r) : mixSeed(signal, k, r, 0x5e7);
 const KS = [2, 3, 5, 10] as const;
 const HISTORY_DAYS = 70;
 const OUTBREAK_WINDOW_DAYS = 49 * 7;
 const DAYS = HISTORY_DAYS + OUTBREAK_WINDOW_DAYS;
 const FROM_HOUR = HISTORY_DAYS * 24;
 
-const detectors: EvalDetector[] = [surgeDetector, cusumDetector, ...earsDetectors];
+// EVAL_ONLY=surge keeps the detectors whose name contains it, and EARS C3 (the operating point)
+const detectors: EvalDetector[] = [surgeDetector, cusumDetector, ...earsDetectors].filter(
+  (d) => !process.env.EVAL_ONLY || d.name.includes(process.env.EVAL_ONLY) || d.name === 'EARS C3',
+);
 
 interface Collected {
   clean: number[];
+  /** clean day maxima by signal */
+  cleanBySignal: Map<number, number[]>;
   outbreaks: Array<OutbreakScores & { signal: number }>;
 }
 
 const started = performance.now();
-const collected = new Map<string, Collected>(detectors.map((d) => [d.name, { clean: [], outbreaks: [] }]));
+const collected = new Map<string, Collected>(
+  detectors.map((d) => [d.name, { clean: [], cleanBySignal: new Map(), outbreaks: [] }]),
+);
 for (const spec of SIGNALS) {
   for (const k of KS) {
     for (let r = 0; r < REPLICATES; r += 1) {
-      const series = labelledSeries(spec, k, mixSeed(spec.id, k, r), DAYS, OUTBREAK_WINDOW_DAYS);
+      const series = labelledSeries(spec, k, seedOf(spec.id, k, r), DAYS, OUTBREAK_WINDOW_DAYS, DURATION_SCALE);
       for (const detector of detectors) {
         const into = collected.get(detector.name)!;
-        into.clean.push(...dayMaxima(detector.score(series.clean, FROM_HOUR)));
+        const maxima = dayMaxima(detector.score(series.clean, FROM_HOUR));
+        into.clean.push(...maxima);
+        const ofSignal = into.cleanBySignal.get(spec.id) ?? [];
+        ofSignal.push(...maxima);
+        into.cleanBySignal.set(spec.id, ofSignal);
         const track = detector.score(series.counts, FROM_HOUR);
         into.outbreaks.push({
           ...outbreakWindow(track, series.outbreak.startHour, series.outbreak.endHour, k),
@@ -55,15 +76,15 @@ const operatingRate = falseAlarmRate(c3.clean, EARS_THRESHOLDS.c3);
 const fmt = (v: number | undefined, digits = 2) => (v === undefined ? '-' : v.toFixed(digits));
 
 console.log(
-  `\nAlert detectors on Noufaily-type series: ${SIGNALS.length} signals x ${KS.length} outbreak sizes x ${REPLICATES} replicates, ${OUTBREAK_WINDOW_DAYS} days each scored`,
+  `\nAlert detectors on Noufaily-type series (${SEED_SET} seeds${DURATION_SCALE === 1 ? '' : `, outbreaks x${DURATION_SCALE} long and large`}): ${SIGNALS.length} signals x ${KS.length} outbreak sizes x ${REPLICATES} replicates, ${OUTBREAK_WINDOW_DAYS} days each scored`,
 );
 console.log(
   `operating point: the false-alarm rate of EARS C3 at its classic threshold ${EARS_THRESHOLDS.c3}: ${(operatingRate * 100).toFixed(2)} % of days\n`,
 );
 console.log(
-  '| detector | FAR / day | POD k=2 | k=3 | k=5 | k=10 | median hours to detect | partial AUC (FAR <= 0.01) |',
+  '| detector | FAR / day | POD k=2 | k=3 | k=5 | k=10 | median hours to detect | pAUC median of signals | pooled | k=2 | k=3 | k=5 | k=10 |',
 );
-console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
+console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
 for (const detector of detectors) {
   const { clean, outbreaks } = collected.get(detector.name)!;
   const threshold = detector.name === 'EARS C3' ? EARS_THRESHOLDS.c3 : thresholdForRate(clean, operatingRate);
@@ -72,9 +93,21 @@ for (const detector of detectors) {
     return ofK.filter((o) => hoursToDetect(o, threshold) !== undefined).length / ofK.length;
   });
   const delays = outbreaks.map((o) => hoursToDetect(o, threshold)).filter((h): h is number => h !== undefined);
-  const auc = partialAuc(clean, outbreaks.map(maxOf));
+  const { cleanBySignal } = collected.get(detector.name)!;
+  /** Watkins: the area of each series' own ROC, then the median over series */
+  const medianAuc = (ofK: (o: OutbreakScores) => boolean) =>
+    median(
+      SIGNALS.map((spec) =>
+        partialAuc(cleanBySignal.get(spec.id)!, outbreaks.filter((o) => o.signal === spec.id && ofK(o)).map(maxOf)),
+      ),
+    );
+  const pooled = partialAuc(clean, outbreaks.map(maxOf));
+  const byK = KS.map((k) => medianAuc((o) => o.k === k));
   console.log(
-    `| ${detector.name} | ${fmt(falseAlarmRate(clean, threshold), 4)} | ${pods.map((p) => fmt(p)).join(' | ')} | ${fmt(median(delays), 0)} | ${fmt(auc, 4)} |`,
+    `| ${detector.name} | ${fmt(falseAlarmRate(clean, threshold), 4)} | ${pods.map((p) => fmt(p)).join(' | ')} | ${fmt(median(delays), 0)} | ${fmt(
+      medianAuc(() => true),
+      4,
+    )} | ${fmt(pooled, 4)} | ${byK.map((a) => fmt(a, 4)).join(' | ')} |`,
   );
 }
 console.log('\nPOD by signal at the same operating point (all k)\n');

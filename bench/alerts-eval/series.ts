@@ -79,7 +79,7 @@ const PROFILE_TOTAL = HOURLY_PROFILE.reduce((a, b) => a + b, 0);
 const HOUR_SHARES = HOURLY_PROFILE.map((v) => v / PROFILE_TOTAL);
 
 /** Marsaglia-Tsang gamma draw with mean shape x scale. */
-function gamma(rng: Rng, shape: number, scale: number): number {
+export function gamma(rng: Rng, shape: number, scale: number): number {
   if (shape < 1) return gamma(rng, shape + 1, scale) * Math.pow(rng.next(), 1 / shape);
   const d = shape - 1 / 3;
   const c = 1 / Math.sqrt(9 * d);
@@ -91,7 +91,7 @@ function gamma(rng: Rng, shape: number, scale: number): number {
   }
 }
 
-function poisson(rng: Rng, mean: number): number {
+export function poisson(rng: Rng, mean: number): number {
   // Knuth's method is exact but slow past ~30: split large means into pieces
   let count = 0;
   let left = mean;
@@ -132,6 +132,8 @@ export function labelledSeries(
   seed: number,
   days: number,
   outbreakWindowDays: number,
+  /** 1: Noufaily's outbreaks; n: n times as long and as large (the same cases a day), epidemics like Watkins's */
+  durationScale = 1,
 ): LabelledSeries {
   const rng = new Rng(seed);
   const clean = new Int32Array(days * 24);
@@ -144,11 +146,11 @@ export function labelledSeries(
   const startDay = days - 1 - rng.int(outbreakWindowDays);
   const baselineSd = Math.sqrt(spec.phi * dailyMean(spec, startDay));
   let size = 0;
-  while (size < 2) size = poisson(rng, k * baselineSd);
+  while (size < 2) size = poisson(rng, k * baselineSd * durationScale);
   const cases = new Map<number, number>();
   for (let i = 0; i < size; i += 1) {
     // a case spread past the end of the series is reported on its last day
-    const day = Math.min(days - 1, startDay + Math.floor(Math.exp(0.5 * rng.normal())));
+    const day = Math.min(days - 1, startDay + Math.floor(durationScale * Math.exp(0.5 * rng.normal())));
     const hour = day * 24 + pickHour(rng);
     cases.set(hour, (cases.get(hour) ?? 0) + 1);
   }
