@@ -1,6 +1,11 @@
 // npm run eval:alerts: the detectors against EARS C1-C3 on labelled series after Noufaily et al.,
 // at the false-alarm rate EARS C3 runs at with its classic threshold, and by partial AUC.
 // EVAL_REPLICATES (default 20) series per signal and outbreak size k.
+// `npm run eval:alerts -- product`: the product-level run on the demo simulator's history instead (product.ts).
+if (process.argv[2] === 'product') {
+  await import('./product');
+  process.exit(0);
+}
 import { EARS_THRESHOLDS } from '@server/alerts/stats/ears';
 import { mixSeed } from '@simulator/random';
 import { cusumDetector, earsDetectors, surgeDetector, type EvalDetector } from './detectors';

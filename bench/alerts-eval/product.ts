@@ -1,0 +1,118 @@
+// `npm run eval:alerts -- product`: the alerts as a product, on the demo simulator's history.
+// 1. A real server on a fresh store is fed 9 weeks and a day of baseline plus PRODUCT_EVAL_DAYS days
+//    of the simulator's ordinary flow (no incidents) through the HTTP ingest, as the demo backfills.
+// 2. The detectors run as if live at each whole hour of the last PRODUCT_EVAL_DAYS days, their
+//    signals through the alerts domain's intake: every alert there is a false alert.
+// 3. The incidents' cases are laid over the same history (the seed's own incidents over the whole
+//    span, and one of each type injected on the evaluation days), and step 2 is run again: which
+//    incident raised how many alerts, how soon after its first case; alerts holding none: false.
+// The ordinary flow is thinned to PRODUCT_RATE of the national rate (default 0.25: about 16,000
+// cases a weekday) so the history is generated and stepped through in minutes on two cores.
+import { DAY_MS, HOUR_MS } from '@shared/time';
+import { BASELINE_HISTORY_MS } from '../../server/alerts/detectors/register-detectors';
+import { alertBudgetPerDay } from '../../server/alerts/detectors/budget';
+import { loadConfig } from '../../server/config';
+import { createServer, type CommandWallServer } from '../../server/create-server';
+import { createLogger } from '../../server/ops/logger';
+import { startBackfill } from '@simulator/backfill';
+import { HttpSink } from '@simulator/http-sink';
+import { cstDayIndex, cstDayStart } from '@simulator/intensity';
+import { CaseModel } from '@simulator/model';
+import type { Scenario, ScenarioType } from '@simulator/scenarios';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { runDetectorsHourly, type SteppedRun } from './product-steps';
+import { DETECTION_TARGET_HOURS, falseAlerts, keysByAlert, scoreScenarios, type JudgedScenario } from './product-score';
+import { productReport } from './product-report';
+
+const SEED = Number(process.env.SIM_SEED ?? 12315);
+const RATE = Number(process.env.PRODUCT_RATE ?? 0.25);
+const EVAL_DAYS = Number(process.env.PRODUCT_EVAL_DAYS ?? 7);
+const budgetPerDay = alertBudgetPerDay();
+const logger = createLogger(process.env.LOG_LEVEL ?? 'warn');
+const started = performance.now();
+const elapsed = () => `${((performance.now() - started) / 1000).toFixed(0)} s`;
+
+const endMs = Math.floor(Date.now() / HOUR_MS) * HOUR_MS;
+const windowFromMs = endMs - EVAL_DAYS * DAY_MS;
+const historyFromMs = windowFromMs - BASELINE_HISTORY_MS;
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cw-eval-product-'));
+
+const server: CommandWallServer = createServer({
+  config: { ...loadConfig({}), port: 0, logLevel: 'warn', dataDir, statsTimeLimitMs: 120_000 },
+  logger,
+});
+const { port, ready } = await server.start();
+await ready;
+// the live detector jobs would judge the store on the real clock while it fills: this run steps them itself
+await server.jobs.stop();
+const baseUrl = `http://127.0.0.1:${port}`;
+const token = server.tokens.firstOf('ingest')!.token;
+
+/** Posts the model's cases over [historyFromMs, endMs) through the ingest, as the demo's backfill. */
+async function feed(model: CaseModel, name: string): Promise<void> {
+  const sink = new HttpSink({ baseUrl, token, logger, name, concurrency: 2 });
+  const run = startBackfill({ model, sink, logger, fromMs: historyFromMs, untilMs: endMs });
+  const summary = await run.done;
+  await sink.close();
+  if (sink.stats.failed || sink.stats.rejected) throw new Error(`${name}: ${JSON.stringify(sink.stats)}`);
+  console.log(`${name}: ${summary.cases} cases, ${summary.versions} versions in ${summary.days} days (${elapsed()})`);
+}
+
+async function step(label: string): Promise<SteppedRun> {
+  const run = await runDetectorsHourly(
+    server.clickhouse,
+    logger,
+    { fromMs: windowFromMs, toMs: endMs, budgetPerDay },
+    (_atMs, done, total) => {
+      if (done % 24 === 0 || done === total) console.log(`${label}: step ${done}/${total} (${elapsed()})`);
+    },
+  );
+  return run;
+}
+
+console.log(
+  `Product evaluation: seed ${SEED}, ordinary flow at ${RATE} of the national rate, ${EVAL_DAYS} days judged after ${(BASELINE_HISTORY_MS / DAY_MS).toFixed(0)} days of baseline, budget ${budgetPerDay} alerts a day`,
+);
+await feed(new CaseModel({ seed: SEED, streams: 'ordinary', rateScale: RATE }), 'ordinary flow');
+const twin = await step('scenario-free');
+
+// One incident of each type a day on the judged days but the last, at the hour it typically breaks
+// out (food after lunch, a closure found in the morning, news of a defect mid-morning)
+const incidents = new CaseModel({ seed: SEED, streams: 'incidents' });
+const INJECT_HOURS: Record<ScenarioType, number> = { 'food-poisoning': 13, 'prepaid-collapse': 9, 'brand-safety': 10 };
+const firstDay = cstDayIndex(windowFromMs) + 1;
+for (let day = firstDay; cstDayStart(day) + DAY_MS <= endMs; day += 1) {
+  const type = (['food-poisoning', 'prepaid-collapse', 'brand-safety'] as const)[(day - firstDay) % 3];
+  incidents.inject(type, cstDayStart(day) + INJECT_HOURS[type] * HOUR_MS);
+  // food poisoning, the quickest to judge, every day
+  if (type !== 'food-poisoning') incidents.inject('food-poisoning', cstDayStart(day) + 13 * HOUR_MS);
+}
+await feed(incidents, 'incidents');
+const withIncidents = await step('with incidents');
+
+// judged: incidents whose first case falls in the window early enough for their target to pass
+const judged: JudgedScenario[] = incidents
+  .scenariosDuring(windowFromMs, endMs)
+  .filter((s: Scenario) => s.arrivals.length > 0 && s.arrivals[0] >= windowFromMs)
+  .filter((s) => s.arrivals[0] + (DETECTION_TARGET_HOURS[s.type] + 1) * HOUR_MS <= endMs)
+  .map((s) => ({
+    key: s.key,
+    type: s.type,
+    firstCaseMs: s.arrivals[0],
+    cases: s.arrivals.filter((t) => t < endMs).length,
+    where: s.merchant?.name ?? `${s.brand} ${s.provinceCodes?.join(',')}`,
+  }));
+const keys = keysByAlert(withIncidents.caseIds);
+const outcomes = scoreScenarios(judged, withIncidents.alerts, keys, withIncidents.logs);
+productReport({
+  days: EVAL_DAYS,
+  outcomes,
+  twinAlerts: twin.alerts,
+  withIncidentsFalse: falseAlerts(withIncidents.alerts, keys),
+  stepSeconds: [...twin.stepSeconds, ...withIncidents.stepSeconds],
+});
+console.log(`\n(${elapsed()}; store ${dataDir})`);
+await server.stop();
+if (!process.env.PRODUCT_KEEP_STORE) fs.rmSync(dataDir, { recursive: true, force: true });
