@@ -18,6 +18,7 @@ import { startBackfill } from '@simulator/backfill';
 import { HttpSink } from '@simulator/http-sink';
 import { cstDayIndex, cstDayStart } from '@simulator/intensity';
 import { CaseModel } from '@simulator/model';
+import { planHistory, readStoreState } from '@simulator/history-plan';
 import type { Scenario, ScenarioType } from '@simulator/scenarios';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -37,7 +38,11 @@ const elapsed = () => `${((performance.now() - started) / 1000).toFixed(0)} s`;
 const endMs = Math.floor(Date.now() / HOUR_MS) * HOUR_MS;
 const windowFromMs = endMs - EVAL_DAYS * DAY_MS;
 const historyFromMs = windowFromMs - BASELINE_HISTORY_MS;
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cw-eval-product-'));
+// PRODUCT_DATA_DIR: continue in a store an earlier run left (same seed and rate): the simulator's
+// own resume fills what it lacks, as the demo does after a restart
+const dataDir = process.env.PRODUCT_DATA_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), 'cw-eval-product-'));
+const INCIDENTS_MARK = path.join(dataDir, 'incidents-fed');
+if (fs.existsSync(INCIDENTS_MARK)) throw new Error(`${dataDir} already holds incidents: its twin is gone`);
 
 const server: CommandWallServer = createServer({
   config: { ...loadConfig({}), port: 0, logLevel: 'warn', dataDir, statsTimeLimitMs: 120_000 },
@@ -51,10 +56,15 @@ const baseUrl = `http://127.0.0.1:${port}`;
 const token = server.tokens.firstOf('ingest')!.token;
 
 /** Posts the model's cases over [historyFromMs, endMs) through the ingest, as the demo's backfill. */
-async function feed(model: CaseModel, name: string): Promise<void> {
+async function feed(model: CaseModel, name: string, resume = false): Promise<void> {
   const sink = new HttpSink({ baseUrl, token, logger, name, concurrency: 2 });
-  const run = startBackfill({ model, sink, logger, fromMs: historyFromMs, untilMs: endMs });
+  const plan = resume
+    ? planHistory(endMs, (endMs - historyFromMs) / DAY_MS, await readStoreState(server.clickhouse))
+    : { fromMs: historyFromMs };
+  const run = startBackfill({ model, sink, logger, fromMs: plan.fromMs, resume: plan.resume, untilMs: endMs });
+  const progress = setInterval(() => console.log(`${name}: feeding (${elapsed()})`), 60_000);
   const summary = await run.done;
+  clearInterval(progress);
   await sink.close();
   if (sink.stats.failed || sink.stats.rejected) throw new Error(`${name}: ${JSON.stringify(sink.stats)}`);
   console.log(`${name}: ${summary.cases} cases, ${summary.versions} versions in ${summary.days} days (${elapsed()})`);
@@ -75,7 +85,7 @@ async function step(label: string): Promise<SteppedRun> {
 console.log(
   `Product evaluation: seed ${SEED}, ordinary flow at ${RATE} of the national rate, ${EVAL_DAYS} days judged after ${(BASELINE_HISTORY_MS / DAY_MS).toFixed(0)} days of baseline, budget ${budgetPerDay} alerts a day`,
 );
-await feed(new CaseModel({ seed: SEED, streams: 'ordinary', rateScale: RATE }), 'ordinary flow');
+await feed(new CaseModel({ seed: SEED, streams: 'ordinary', rateScale: RATE }), 'ordinary flow', true);
 const twin = await step('scenario-free');
 
 // One incident of each type a day on the judged days but the last, at the hour it typically breaks
@@ -89,6 +99,7 @@ for (let day = firstDay; cstDayStart(day) + DAY_MS <= endMs; day += 1) {
   // food poisoning, the quickest to judge, every day
   if (type !== 'food-poisoning') incidents.inject('food-poisoning', cstDayStart(day) + 13 * HOUR_MS);
 }
+fs.writeFileSync(INCIDENTS_MARK, '');
 await feed(incidents, 'incidents');
 const withIncidents = await step('with incidents');
 
