@@ -87,6 +87,10 @@ console.log(
 );
 await feed(new CaseModel({ seed: SEED, streams: 'ordinary', rateScale: RATE }), 'ordinary flow', true);
 const twin = await step('scenario-free');
+// said at once: the second pass takes as long again
+console.log(`scenario-free twin: ${twin.alerts.length} alerts in ${EVAL_DAYS} days, all false`);
+for (const a of twin.alerts)
+  console.log(`  ${a.openedAt} ${a.title} ${a.kinds.join('+')} ${a.observed} vs ${a.expected}`);
 
 // One incident of each type a day on the judged days but the last, at the hour it typically breaks
 // out (food after lunch, a closure found in the morning, news of a defect mid-morning)

@@ -103,10 +103,9 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))('SIM_INJECT=food-poisoning on the wa
     const province = regionLabel(getRegion(provinceCodeOf(city))!, 'zh');
 
     // taking off: the store holds the minimum count a surge is judged on
-    let takeOffMs = 0;
     const deadline = Date.now() + 10 * 60_000;
     while (Date.now() < deadline && (await storedCases(key)) < SURGE_MIN_COUNT) await wall.page.waitForTimeout(500);
-    takeOffMs = Date.now();
+    const takeOffMs = Date.now();
     expect(await storedCases(key)).toBeGreaterThanOrEqual(SURGE_MIN_COUNT);
 
     const handle = await wall.page
