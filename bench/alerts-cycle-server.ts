@@ -6,7 +6,7 @@
 //   2. PHASE_MS with a whole national detection cycle (every detector, then the alerts intake) every
 //      CYCLE_EVERY_MS: more often than in service, where only the surge job runs every minute,
 //   3. a 14-day backtest of each of two provinces,
-// and prints what it measured as one JSON line.
+// and prints what it measured as two JSON lines (the phases, then the backtests).
 // Usage: node --import tsx bench/alerts-cycle-server.ts <dataDir> <casesPerDay> <phaseMs> <cycleEveryMs>
 import { STATUS_CODES } from '@shared/codes';
 import { DAY_MS } from '@shared/time';
@@ -103,6 +103,9 @@ process.once('SIGUSR1', () => {
       await sleep(Math.max(0, started + cycleEveryMs - Date.now()));
     }
     const detectToMs = Date.now();
+    process.stdout.write(
+      `${JSON.stringify({ casesPerDay, historyDays, fillSeconds, quietFromMs, detectFromMs, detectToMs, cycles })}\n`,
+    );
     const backtests = [];
     for (const scope of BACKTEST_PROVINCES) {
       const t = performance.now();
@@ -114,9 +117,7 @@ process.once('SIGUSR1', () => {
       });
       backtests.push({ scope, seconds: (performance.now() - t) / 1000, alerts: alerts.length });
     }
-    process.stdout.write(
-      `${JSON.stringify({ casesPerDay, historyDays, fillSeconds, quietFromMs, detectFromMs, detectToMs, cycles, backtests })}\n`,
-    );
+    process.stdout.write(`${JSON.stringify({ backtests })}\n`);
   })();
 });
 process.on('SIGTERM', () => {

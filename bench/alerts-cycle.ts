@@ -28,6 +28,8 @@ interface Result {
   detectFromMs: number;
   detectToMs: number;
   cycles: Cycle[];
+}
+interface Backtests {
   backtests: Array<{ scope: string; seconds: number; alerts: number }>;
 }
 
@@ -66,6 +68,7 @@ export async function alertsCycleBench(dataDir: string): Promise<Array<[string, 
   stopLoad = true;
   await load;
   for (const wall of walls) wall.close();
+  const { backtests } = await server.next<Backtests>();
   await server.stop();
   fs.rmSync(dataDir, { recursive: true, force: true });
 
@@ -104,7 +107,7 @@ export async function alertsCycleBench(dataDir: string): Promise<Array<[string, 
       };
     }),
   ];
-  const backtestRows: Row[] = result.backtests.map((b) => ({
+  const backtestRows: Row[] = backtests.map((b) => ({
     scope: b.scope,
     days: 14,
     seconds: Math.round(b.seconds * 10) / 10,
