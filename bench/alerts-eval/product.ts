@@ -64,6 +64,12 @@ async function feed(model: CaseModel, name: string, resume = false): Promise<voi
   const run = startBackfill({ model, sink, logger, fromMs: plan.fromMs, resume: plan.resume, untilMs: endMs });
   const progress = setInterval(() => console.log(`${name}: feeding (${elapsed()})`), 60_000);
   const summary = await run.done;
+  // on a loaded machine the server may lose its writer lease for a while and spool: wait until stored
+  for (;;) {
+    const health = (await (await fetch(`${baseUrl}/healthz`)).json()) as { spooledCases: number; writer: boolean };
+    if (health.writer && health.spooledCases === 0) break;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
   clearInterval(progress);
   await sink.close();
   if (sink.stats.failed || sink.stats.rejected) throw new Error(`${name}: ${JSON.stringify(sink.stats)}`);
