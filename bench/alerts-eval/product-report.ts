@@ -6,7 +6,8 @@ import { DETECTION_TARGET_HOURS, type ScenarioOutcome } from './product-score';
 export interface ProductFigures {
   days: number;
   outcomes: ScenarioOutcome[];
-  twinAlerts: Alert[];
+  /** undefined: judged by an earlier run (PRODUCT_PHASE=incidents) */
+  twinAlerts?: Alert[];
   withIncidentsFalse: Alert[];
   stepSeconds: number[];
 }
@@ -43,12 +44,12 @@ export function productReport({ days, outcomes, twinAlerts, withIncidentsFalse, 
   console.log(`\n### False alerts over ${days} days judged\n`);
   console.log('| history | false alerts | a day |');
   console.log('| --- | --- | --- |');
-  console.log(`| scenario-free twin | ${twinAlerts.length} | ${fmt(twinAlerts.length / days, 2)} |`);
+  if (twinAlerts) console.log(`| scenario-free twin | ${twinAlerts.length} | ${fmt(twinAlerts.length / days, 2)} |`);
   console.log(
     `| with incidents (alerts holding no incident's case) | ${withIncidentsFalse.length} | ${fmt(withIncidentsFalse.length / days, 2)} |`,
   );
   for (const [label, list] of [
-    ['scenario-free twin', twinAlerts],
+    ['scenario-free twin', twinAlerts ?? []],
     ['with incidents', withIncidentsFalse],
   ] as const) {
     if (list.length === 0) continue;

@@ -23,17 +23,31 @@ export interface SteppedRun {
 export async function runDetectorsHourly(
   clickhouse: ClickHouse,
   logger: Logger,
-  { fromMs, toMs, budgetPerDay }: { fromMs: number; toMs: number; budgetPerDay: number },
+  {
+    fromMs,
+    toMs,
+    budgetPerDay,
+    only,
+  }: {
+    fromMs: number;
+    toMs: number;
+    budgetPerDay: number;
+    /** step only at these hours (e.g. the hours after each incident's first case), not every hour */
+    only?: ReadonlySet<number>;
+  },
   onStep?: (atMs: number, done: number, total: number) => void,
 ): Promise<SteppedRun> {
   const repository = createAlertRepository({ clickhouse, logger });
   const intake = createSignalIntake(repository, logger);
   const evaluators = backtestEvaluators();
-  const firstMs = Math.ceil(fromMs / HOUR_MS) * HOUR_MS;
-  const total = Math.floor((toMs - firstMs) / HOUR_MS) + 1;
+  const firstHourMs = Math.ceil(fromMs / HOUR_MS) * HOUR_MS;
+  const steps: number[] = [];
+  for (let atMs = firstHourMs; atMs <= toMs; atMs += HOUR_MS) if (!only || only.has(atMs)) steps.push(atMs);
+  const firstMs = steps[0];
+  const total = steps.length;
   const stepSeconds: number[] = [];
   let signalCount = 0;
-  for (let atMs = firstMs, step = 0; atMs <= toMs; atMs += HOUR_MS, step += 1) {
+  for (const [step, atMs] of steps.entries()) {
     const started = performance.now();
     const signals: DetectorSignal[] = [];
     for (const { evaluate, daily } of evaluators) {

@@ -42,7 +42,8 @@ const historyFromMs = windowFromMs - BASELINE_HISTORY_MS;
 // own resume fills what it lacks, as the demo does after a restart
 const dataDir = process.env.PRODUCT_DATA_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), 'cw-eval-product-'));
 const INCIDENTS_MARK = path.join(dataDir, 'incidents-fed');
-if (fs.existsSync(INCIDENTS_MARK)) throw new Error(`${dataDir} already holds incidents: its twin is gone`);
+if (fs.existsSync(INCIDENTS_MARK) && process.env.PRODUCT_PHASE !== 'incidents')
+  throw new Error(`${dataDir} already holds incidents: its twin is gone`);
 
 const server: CommandWallServer = createServer({
   config: { ...loadConfig({}), port: 0, logLevel: 'warn', dataDir, statsTimeLimitMs: 120_000 },
@@ -76,11 +77,11 @@ async function feed(model: CaseModel, name: string, resume = false): Promise<voi
   console.log(`${name}: ${summary.cases} cases, ${summary.versions} versions in ${summary.days} days (${elapsed()})`);
 }
 
-async function step(label: string): Promise<SteppedRun> {
+async function step(label: string, only?: ReadonlySet<number>): Promise<SteppedRun> {
   const run = await runDetectorsHourly(
     server.clickhouse,
     logger,
-    { fromMs: windowFromMs, toMs: endMs, budgetPerDay },
+    { fromMs: windowFromMs, toMs: endMs, budgetPerDay, only },
     (_atMs, done, total) => {
       if (done % 24 === 0 || done === total) console.log(`${label}: step ${done}/${total} (${elapsed()})`);
     },
@@ -91,11 +92,15 @@ async function step(label: string): Promise<SteppedRun> {
 console.log(
   `Product evaluation: seed ${SEED}, ordinary flow at ${RATE} of the national rate, ${EVAL_DAYS} days judged after ${(BASELINE_HISTORY_MS / DAY_MS).toFixed(0)} days of baseline, budget ${budgetPerDay} alerts a day`,
 );
-await feed(new CaseModel({ seed: SEED, streams: 'ordinary', rateScale: RATE }), 'ordinary flow', true);
-const twin = await step('scenario-free');
+// PRODUCT_PHASE=incidents: the store already holds the ordinary flow and its twin was judged by an
+// earlier run; step only the hours from each incident's first case to an hour past its target
+const INCIDENTS_ONLY = process.env.PRODUCT_PHASE === 'incidents';
+if (!INCIDENTS_ONLY)
+  await feed(new CaseModel({ seed: SEED, streams: 'ordinary', rateScale: RATE }), 'ordinary flow', true);
+const twin = INCIDENTS_ONLY ? undefined : await step('scenario-free');
 // said at once: the second pass takes as long again
-console.log(`scenario-free twin: ${twin.alerts.length} alerts in ${EVAL_DAYS} days, all false`);
-for (const a of twin.alerts)
+if (twin) console.log(`scenario-free twin: ${twin.alerts.length} alerts in ${EVAL_DAYS} days, all false`);
+for (const a of twin?.alerts ?? [])
   console.log(`  ${a.openedAt} ${a.title} ${a.kinds.join('+')} ${a.observed} vs ${a.expected}`);
 
 // One incident of each type a day on the judged days but the last, at the hour it typically breaks
@@ -111,7 +116,6 @@ for (let day = firstDay; cstDayStart(day) + DAY_MS <= endMs; day += 1) {
 }
 fs.writeFileSync(INCIDENTS_MARK, '');
 await feed(incidents, 'incidents');
-const withIncidents = await step('with incidents');
 
 // judged: incidents whose first case falls in the window early enough for their target to pass
 const judged: JudgedScenario[] = incidents
@@ -125,14 +129,23 @@ const judged: JudgedScenario[] = incidents
     cases: s.arrivals.filter((t) => t < endMs).length,
     where: s.merchant?.name ?? `${s.brand} ${s.provinceCodes?.join(',')}`,
   }));
+let hours: Set<number> | undefined;
+if (INCIDENTS_ONLY) {
+  hours = new Set<number>();
+  for (const s of judged) {
+    const first = Math.ceil(s.firstCaseMs / HOUR_MS) * HOUR_MS;
+    for (let h = 0; h <= DETECTION_TARGET_HOURS[s.type] + 1; h += 1) hours.add(first + h * HOUR_MS);
+  }
+}
+const withIncidents = await step(INCIDENTS_ONLY ? 'incident hours' : 'with incidents', hours);
 const keys = keysByAlert(withIncidents.caseIds);
 const outcomes = scoreScenarios(judged, withIncidents.alerts, keys, withIncidents.logs);
 productReport({
   days: EVAL_DAYS,
   outcomes,
-  twinAlerts: twin.alerts,
+  twinAlerts: twin?.alerts,
   withIncidentsFalse: falseAlerts(withIncidents.alerts, keys),
-  stepSeconds: [...twin.stepSeconds, ...withIncidents.stepSeconds],
+  stepSeconds: [...(twin?.stepSeconds ?? []), ...withIncidents.stepSeconds],
 });
 console.log(`\n(${elapsed()}; store ${dataDir})`);
 await server.stop();
