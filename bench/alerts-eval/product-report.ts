@@ -32,7 +32,7 @@ export function productReport({ days, outcomes, twinAlerts, withIncidentsFalse, 
     const hours = of.map((o) => o.hoursToDetect).filter((h): h is number => h !== undefined);
     const target = DETECTION_TARGET_HOURS[type];
     console.log(
-      `| ${type} | ${of.length} | ${hours.length} | ${of.filter((o) => o.alerts === 1).length} | ${fmt(quantile(hours, 0.5))} | ${fmt(Math.max(...hours, Number.NaN))} | ${hours.filter((h) => h <= target).length} (≤ ${target} h) |`,
+      `| ${type} | ${of.length} | ${hours.length} | ${of.filter((o) => o.alerts === 1).length} | ${fmt(quantile(hours, 0.5))} | ${fmt(hours.length ? Math.max(...hours) : undefined)} | ${hours.filter((h) => h <= target).length} (≤ ${target} h) |`,
     );
   }
   console.log('\n| incident | type | cases | first case (UTC) | alerts | kinds | hours to detect | where |');
