@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { alertsCycleBench } from './alerts-cycle';
 import { chaosBench } from './chaos';
 import { deadlinesBench } from './deadlines-bench';
 import { boundsBench, fsyncBench } from './durability-bench';
@@ -88,6 +89,10 @@ if (wants('durability')) {
     await boundsBench(path.join(scratch, 'bounds')),
   );
 }
+
+// several minutes of history and phases: only when asked for by name
+if (only.includes('alerts-cycle'))
+  for (const [title, rows] of await alertsCycleBench(path.join(scratch, 'alerts-cycle'))) table(title, rows);
 
 if (only.includes('chaos'))
   for (const [title, rows] of await chaosBench(path.join(scratch, 'chaos'))) table(title, rows);

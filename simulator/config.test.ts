@@ -4,7 +4,14 @@ import { loadSimulatorConfig } from './config';
 
 describe('simulator settings', () => {
   it('reads SIMULATOR and SIM_* with the documented defaults', () => {
-    expect(loadSimulatorConfig({})).toEqual({ enabled: true, seed: 12315, speed: 1, inject: [], lateShare: 0.02 });
+    expect(loadSimulatorConfig({})).toEqual({
+      enabled: true,
+      seed: 12315,
+      speed: 1,
+      inject: [],
+      lateShare: 0.02,
+      rate: 1,
+    });
     expect(
       loadSimulatorConfig({
         SIMULATOR: 'off',
@@ -12,8 +19,16 @@ describe('simulator settings', () => {
         SIM_SPEED: '10',
         SIM_INJECT: ' food-poisoning, ,brand-safety',
         SIM_LATE_SHARE: '0.1',
+        SIM_RATE: '0.25',
       }),
-    ).toEqual({ enabled: false, seed: 7, speed: 10, inject: ['food-poisoning', 'brand-safety'], lateShare: 0.1 });
+    ).toEqual({
+      enabled: false,
+      seed: 7,
+      speed: 10,
+      inject: ['food-poisoning', 'brand-safety'],
+      lateShare: 0.1,
+      rate: 0.25,
+    });
   });
 
   it('refuses a speed that is not a non-negative number, naming the variable', () => {

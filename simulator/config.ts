@@ -14,6 +14,8 @@ export interface SimulatorConfig {
   inject: string[];
   /** SIM_LATE_SHARE: share of complaints and reports handled after their legal deadline (0 to 1) */
   lateShare: number;
+  /** SIM_RATE: the ordinary flow thinned to this share of the national rate (0 to 1; incidents keep their size) */
+  rate: number;
 }
 
 export function loadSimulatorConfig(env: NodeJS.ProcessEnv = process.env): SimulatorConfig {
@@ -26,6 +28,7 @@ export function loadSimulatorConfig(env: NodeJS.ProcessEnv = process.env): Simul
       .map((s) => s.trim())
       .filter(Boolean),
     lateShare: shareFrom(env.SIM_LATE_SHARE, DEFAULT_LATE_SHARE, 'SIM_LATE_SHARE'),
+    rate: shareFrom(env.SIM_RATE, 1, 'SIM_RATE'),
   };
 }
 

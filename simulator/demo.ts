@@ -52,10 +52,10 @@ export async function runDemo({
   }
   const token: string = ingestToken;
   const nowMs = Date.now();
-  const liveModel = new CaseModel({ seed: simulator.seed, speed: simulator.speed, lateShare: simulator.lateShare });
+  const { seed, lateShare, rate: rateScale } = simulator;
+  const liveModel = new CaseModel({ seed, speed: simulator.speed, lateShare, rateScale });
   // history is always at the real rate; at SIM_SPEED 1 it is the very same stream as live
-  const historyModel =
-    liveModel.speed === 1 ? liveModel : new CaseModel({ seed: simulator.seed, lateShare: simulator.lateShare });
+  const historyModel = liveModel.speed === 1 ? liveModel : new CaseModel({ seed, lateShare, rateScale });
   const live = new LiveSimulation({
     model: liveModel,
     sink: new HttpSink({ baseUrl, token, logger, name: 'live', concurrency: 1 }),

@@ -24,6 +24,13 @@ export interface CaseModelOptions {
   speed?: number;
   /** SIM_LATE_SHARE: complaints and reports handled after their deadline (lifecycle.ts DEFAULT_LATE_SHARE) */
   lateShare?: number;
+  /**
+   * Which arrivals the model yields: both (the default), only the ordinary flow (the scenario-free
+   * twin of a history, for false alerts) or only the incidents' cases (laid over that twin later).
+   */
+  streams?: 'all' | 'ordinary' | 'incidents';
+  /** the ordinary flow thinned to this share of the national rate (evaluations on a small machine); incidents keep their size */
+  rateScale?: number;
 }
 
 /** Region tables and code mixes are the same for every seed: built once per process. */
@@ -48,10 +55,14 @@ export class CaseModel {
   private readonly scenarioCtx: ScenarioContext;
   private readonly scenariosByDay = new Map<number, Scenario[]>();
   private injected: Scenario[] = [];
+  private readonly streams: NonNullable<CaseModelOptions['streams']>;
+  private readonly rateScale: number;
 
-  constructor({ seed, speed = 1, lateShare }: CaseModelOptions) {
+  constructor({ seed, speed = 1, lateShare, streams = 'all', rateScale = 1 }: CaseModelOptions) {
     this.seed = seed >>> 0;
     this.speed = speed > 0 ? speed : 1;
+    this.streams = streams;
+    this.rateScale = rateScale > 0 ? Math.min(rateScale, 1) : 1;
     sharedGeography ??= new Geography();
     this.parts = { geo: sharedGeography, mixes: new Mixes(), names: new NameBook(this.seed), lateShare };
     this.scenarioCtx = { seed: this.seed, geo: this.parts.geo, names: this.parts.names };
@@ -68,12 +79,14 @@ export class CaseModel {
     for (let i = 0; i < count; i += 1) offsets.push(rng.int(60) * 1000);
     offsets.sort((a, b) => a - b);
     const stamp = cstMinuteStamp(startMs);
-    return offsets.map((offset, i) => ({
+    const seeds = offsets.map((offset, i) => ({
       id: `${this.idPrefix}-${stamp}-${pad(i, 3)}`,
       receivedAtMs: startMs + offset,
       seed: mixSeed(this.seed, minute, i, 0xca5e),
       speed: this.speed,
     }));
+    // thinning keeps a case or not by its own seed: a thinned stream is a subset of the full one
+    return this.rateScale === 1 ? seeds : seeds.filter((s) => (s.seed >>> 8) / 0x1000000 < this.rateScale);
   }
 
   /** Incidents that broke out on a Beijing day (cached: they are planned whole, with all arrivals). */
@@ -111,12 +124,16 @@ export class CaseModel {
   /** Cases received in [fromMs, toMs), ascending by receipt: ordinary ones and incidents'. */
   arrivals(fromMs: number, toMs: number): CaseSeed[] {
     const out: CaseSeed[] = [];
-    for (let minute = Math.floor(fromMs / MINUTE_MS); minute * MINUTE_MS < toMs; minute += 1) {
+    for (
+      let minute = Math.floor(fromMs / MINUTE_MS);
+      this.streams !== 'incidents' && minute * MINUTE_MS < toMs;
+      minute += 1
+    ) {
       for (const seed of this.minuteArrivals(minute)) {
         if (seed.receivedAtMs >= fromMs && seed.receivedAtMs < toMs) out.push(seed);
       }
     }
-    for (const scenario of this.scenariosDuring(fromMs, toMs)) {
+    for (const scenario of this.streams === 'ordinary' ? [] : this.scenariosDuring(fromMs, toMs)) {
       scenario.arrivals.forEach((at, i) => {
         if (at >= fromMs && at < toMs) {
           out.push({

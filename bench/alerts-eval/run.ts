@@ -5,6 +5,11 @@
 // Partial AUC as Watkins et al. (2008) compute it: the ROC of one series (there a region, here one
 // of Noufaily's signals, pooled over its replicates) up to a false-alarm rate of 0.01 per day, its
 // area (at most 0.01), and the median over series; also pooled over all series, and by outbreak size.
+// `npm run eval:alerts -- product`: the product-level run on the demo simulator's history instead (product.ts).
+if (process.argv[2] === 'product') {
+  await import('./product');
+  process.exit(0);
+}
 import { EARS_THRESHOLDS } from '@server/alerts/stats/ears';
 import { mixSeed } from '@simulator/random';
 import { cusumDetector, earsDetectors, surgeDetector, type EvalDetector } from './detectors';

@@ -21,6 +21,13 @@ describe('which signals are about one event', () => {
     expect(sameEvent(s(surgeSignal(AT)), s(clusterSignal(AT)))).toBe(true);
   });
 
+  it('joins the restaurant and the food of one food-borne outbreak, not food and clothing', () => {
+    const catering = surgeSignal(AT, { key: `surge:${TIANHE}:catering`, category: 'catering' });
+    expect(sameEvent(s(surgeSignal(AT)), s(catering))).toBe(true);
+    const clothing = surgeSignal(AT, { key: `surge:${TIANHE}:clothing`, category: 'clothing' });
+    expect(sameEvent(s(catering), s(clothing))).toBe(false);
+  });
+
   it('joins a county inside a city or province, not two counties side by side', () => {
     expect(regionsOverlap([TIANHE], [GUANGZHOU])).toBe(true);
     expect(regionsOverlap(['440000'], [TIANHE])).toBe(true);

@@ -9,7 +9,7 @@
 //     province, a cluster's counties, a brand's provinces), AND
 //   - what they are about agrees: no facet both name differs (category, merchant, brand), and one
 //     they share is equal (same category, merchant, brand or term), or a term names the other's
-//     merchant or brand, AND
+//     merchant or brand (catering and food count as one category: CATEGORY_FAMILIES), AND
 //   - their windows overlap or lie less than ALERT_REOPEN_MS apart.
 // A signal joins the alert with which any of the alert's signals is about one event.
 import type { DetectorSignal } from '@shared/alert-signals';
@@ -30,6 +30,15 @@ export function regionsOverlap(as: readonly string[], bs: readonly string[]): bo
   return as.some((a) => bs.some((b) => regionWithin(a, b) || regionWithin(b, a)));
 }
 
+/**
+ * Categories that one event is filed under: a food-borne outbreak is reported against the restaurant
+ * (catering) and against the food (food) in about a 3:1 ratio, and both surge at once. They count as
+ * one subject; every other category only as itself.
+ */
+const CATEGORY_FAMILIES: Readonly<Record<string, string>> = { catering: 'food-safety', food: 'food-safety' };
+const familyOf = (category: string | undefined) =>
+  category === undefined ? undefined : (CATEGORY_FAMILIES[category] ?? category);
+
 const differ = (x: string | undefined, y: string | undefined) => x !== undefined && y !== undefined && x !== y;
 const equal = (x: string | undefined, y: string | undefined) => x !== undefined && x === y;
 
@@ -41,10 +50,11 @@ function termNamesParty(t: AlertSignal, other: AlertSignal): boolean {
 }
 
 export function subjectsAgree(a: AlertSignal, b: AlertSignal): boolean {
-  if (differ(a.category, b.category) || differ(a.merchant?.name, b.merchant?.name) || differ(a.brand, b.brand))
+  const [categoryA, categoryB] = [familyOf(a.category), familyOf(b.category)];
+  if (differ(categoryA, categoryB) || differ(a.merchant?.name, b.merchant?.name) || differ(a.brand, b.brand))
     return false;
   return (
-    equal(a.category, b.category) ||
+    equal(categoryA, categoryB) ||
     equal(a.merchant?.name, b.merchant?.name) ||
     equal(a.brand, b.brand) ||
     equal(a.term, b.term) ||
