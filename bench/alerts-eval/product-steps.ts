@@ -9,6 +9,7 @@ import type { ClickHouse } from '../../server/clickhouse/client';
 import { backtestEvaluators } from '../../server/alerts/detectors/backtest';
 import { createAlertRepository } from '../../server/alerts/repository';
 import { createSignalIntake } from '../../server/alerts/signals';
+import { soleWriter } from '../../server/ingest/writer-lease-fence';
 
 export interface SteppedRun {
   alerts: Alert[];
@@ -37,7 +38,9 @@ export async function runDetectorsHourly(
   },
   onStep?: (atMs: number, done: number, total: number) => void,
 ): Promise<SteppedRun> {
-  const repository = createAlertRepository({ clickhouse, logger });
+  // the evaluation is alone on its store, and its time is the step's
+  let stepMs = fromMs;
+  const repository = createAlertRepository({ clickhouse, logger, clock: { now: () => stepMs }, fence: soleWriter });
   const intake = createSignalIntake(repository, logger);
   const evaluators = backtestEvaluators();
   const firstHourMs = Math.ceil(fromMs / HOUR_MS) * HOUR_MS;
@@ -49,6 +52,7 @@ export async function runDetectorsHourly(
   let signalCount = 0;
   for (const [step, atMs] of steps.entries()) {
     const started = performance.now();
+    stepMs = atMs;
     const signals: DetectorSignal[] = [];
     for (const { evaluate, daily } of evaluators) {
       if (daily && atMs !== firstMs && (atMs + CST_OFFSET_MS) % DAY_MS !== 0) continue;

@@ -28,6 +28,9 @@ export interface WriteFence {
   term(): number;
 }
 
+/** The fence of a process alone on its store (an evaluation, a script): it is always the writer. */
+export const soleWriter: WriteFence = { assertWriter: () => undefined, term: () => 1 };
+
 type LeaseView = Pick<WriterLease, 'isWriter' | 'role' | 'holder' | 'term'>;
 
 export function createWriteFence(lease: LeaseView, retryAfterSeconds: number): WriteFence {
