@@ -45,3 +45,6 @@ export function toDateTime(ms: number): string {
 export function fromDateTime(value: string): number {
   return Date.parse(`${value.replace(' ', 'T')}Z`);
 }
+
+/** The last day a DateTime64 holds (2299-12-31): an upper bound that keeps everything, e.g. a whole event log. */
+export const END_OF_TIME_MS = Date.UTC(2299, 11, 31);

@@ -1,4 +1,5 @@
--- The whole incident log in the order it is folded: each incident's events by version.
+-- The incident log up to {to} in the order it is folded: each incident's events by version. The live
+-- repository reads it whole (to = the end of time), a replay up to the moment shown (server/replay/).
 SELECT incident_id,
        version,
        event,
@@ -24,4 +25,5 @@ SELECT incident_id,
        toUnixTimestamp64Milli(closed_at) AS closed_at_ms,
        toUnixTimestamp64Milli(cancelled_at) AS cancelled_at_ms
 FROM incident_events
+WHERE at <= {to:DateTime64(3, 'UTC')}
 ORDER BY incident_id, version

@@ -7,14 +7,14 @@ import type { IncidentEventRow } from '../../incidents/incident-log';
 
 export const alertEventsUntil = defineQuery<{ toMs: number }, AlertEventRow, AlertEventRow[]>({
   name: 'replay:alert-events-until',
-  file: new URL('./alert-events-until.sql', import.meta.url),
+  file: new URL('../alerts/alert-events.sql', import.meta.url),
   params: (input) => ({ to: toDateTime64(input.toMs) }),
   parse: (rows) => rows,
 });
 
 export const incidentEventsUntil = defineQuery<{ toMs: number }, IncidentEventRow, IncidentEventRow[]>({
   name: 'replay:incident-events-until',
-  file: new URL('./incident-events-until.sql', import.meta.url),
+  file: new URL('../incidents/incident-events.sql', import.meta.url),
   params: (input) => ({ to: toDateTime64(input.toMs) }),
   parse: (rows) => rows,
 });
