@@ -48,9 +48,17 @@ export async function arraySpans(
     for (; i < end; i += 1) {
       const code = body.charCodeAt(i);
       if (inString) {
-        if (code === 92)
-          i += 1; // backslash: skip the escaped character
-        else if (code === 34) inString = false;
+        // jump to the next quote (a native scan: most of a body is strings); it closes the string
+        // unless an odd run of backslashes escapes it
+        const quote = body.indexOf('"', i);
+        if (quote < 0) {
+          i = body.length;
+          break;
+        }
+        let backslashes = 0;
+        while (body.charCodeAt(quote - 1 - backslashes) === 92) backslashes += 1;
+        if (backslashes % 2 === 0) inString = false;
+        i = quote;
         continue;
       }
       if (depth === 1 && start < 0 && !isBlank(code) && code !== 44 && code !== 93) start = i;

@@ -14,27 +14,18 @@ export interface Span {
  * forms. Every one of them is a single UTF-16 unit, like its replacement, so positions do not move.
  */
 export function toHalfWidth(text: string): string {
-  if (!WIDE.test(text)) return text;
-  const chunks: string[] = [];
-  const units = new Uint16Array(Math.min(text.length, CHUNK));
-  for (let from = 0; from < text.length; from += CHUNK) {
-    const to = Math.min(text.length, from + CHUNK);
-    for (let i = from; i < to; i++) {
-      const code = text.charCodeAt(i);
-      if (code >= 0xff01 && code <= 0xff5e) units[i - from] = code - 0xfee0;
-      else if (code === 0x3000) units[i - from] = 0x20;
-      else if ((code >= 0x2010 && code <= 0x2015) || code === 0x2212) units[i - from] = 0x2d;
-      else units[i - from] = code;
-    }
-    // String.fromCharCode keeps a lone surrogate as it is: one unit for one unit
-    chunks.push(String.fromCharCode(...units.subarray(0, to - from)));
-  }
-  return chunks.join('');
+  // a summary holds a few full-width commas and the like, not many: replacing only those is a native
+  // scan, where rebuilding the whole text unit by unit cost a few microseconds a case at ingest
+  return text.replace(WIDE, halfWidthOf);
 }
 
-const WIDE = /[\uFF01-\uFF5E\u3000\u2010-\u2015\u2212]/;
-/** units converted at a time: String.fromCharCode takes them as arguments */
-const CHUNK = 8192;
+const WIDE = /[\uFF01-\uFF5E\u3000\u2010-\u2015\u2212]/g;
+
+function halfWidthOf(wide: string): string {
+  const code = wide.charCodeAt(0);
+  if (code >= 0xff01 && code <= 0xff5e) return String.fromCharCode(code - 0xfee0);
+  return code === 0x3000 ? ' ' : '-';
+}
 
 /** `text` with the spans (in order, not overlapping) replaced by their tokens. */
 export function replaceSpans(text: string, spans: readonly Span[]): string {
