@@ -1,7 +1,7 @@
 // Ingest through the HTTP API in batches of 1,000, from request to queryable, against a bare
 // @clickhouse/client insert of the same rows into the same schema, measured in the same run: rounds
 // alternate the two paths, each measurement on a fresh store, and the table gives each path's median.
-import http from 'node:http';
+import { Agent, request } from 'node:http';
 import path from 'node:path';
 import { drainPending } from 'chdb';
 import { caseInputSchema } from '@shared/case-schema';
@@ -49,9 +49,9 @@ async function untilQueryable(
  * One POST on a kept-alive connection, its body already bytes: the senders share the server's two
  * cores, so they do no more than a sender must (no fetch, which copies each body into a new string).
  */
-function post(agent: http.Agent, port: number, token: string, body: Buffer): Promise<void> {
+function post(agent: Agent, port: number, token: string, body: Buffer): Promise<void> {
   return new Promise((resolve, reject) => {
-    const request = http.request(
+    const req = request(
       {
         agent,
         port,
@@ -73,8 +73,8 @@ function post(agent: http.Agent, port: number, token: string, body: Buffer): Pro
         });
       },
     );
-    request.on('error', reject);
-    request.end(body);
+    req.on('error', reject);
+    req.end(body);
   });
 }
 
@@ -114,7 +114,7 @@ export async function ingestBench(
         const { port, ready } = await server.start();
         await ready;
         const token = server.tokens.firstOf('ingest')!.token;
-        const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
+        const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
         let next = 0;
         const sender = async () => {
           while (next < bodies.length) await post(agent, port, token, bodies[next++]);

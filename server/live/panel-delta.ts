@@ -73,6 +73,28 @@ export function changedParts(
   return { panels: panels as ChangedParts, listDeltas: listDeltas as ListDeltas, sent };
 }
 
+type UpdateBody = Pick<WallUpdate, 'panelAsOf' | 'panels' | 'listDeltas' | 'volumeTail' | 'volumeEdits'>;
+
+/**
+ * What a wall:update carries from the previous payload (its parts as sent, its volume series) to
+ * `next`, and `next` as sent. The update names in panelAsOf only the parts that lag its asOf: the
+ * wall takes every other part as current to it (shared/wall-events.ts partAsOf).
+ */
+export function updateBody(
+  previous: { sent: SentParts; volume: VolumeSeries },
+  next: WallParts,
+  { asOf, panelAsOf }: Pick<WallUpdate, 'asOf' | 'panelAsOf'>,
+): { body: UpdateBody; sent: SentParts } {
+  const { panels, listDeltas, sent } = changedParts(previous.sent, next);
+  const lagging = Object.entries(panelAsOf).filter(([, at]) => at !== asOf);
+  const body: UpdateBody = { panelAsOf: Object.fromEntries(lagging), panels };
+  if (Object.keys(listDeltas).length > 0) body.listDeltas = listDeltas;
+  const { tail, edits } = volumeDelta(previous.volume, next.volume);
+  if (edits) body.volumeEdits = edits;
+  if (tail) body.volumeTail = tail;
+  return { body, sent };
+}
+
 /**
  * How `next` differs from `previous`, item by item. The items kept in place are the longest run
  * that kept its relative order; any other item that stayed is sent as moved (removed and added).

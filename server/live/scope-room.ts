@@ -7,7 +7,7 @@ import type { ClickHouse } from '../clickhouse/client';
 import type { Clock } from '../clock';
 import type { Logger } from '../ops/logger';
 import { GROUP_REFRESH, assemblePanels, type GroupAnswers, type MemoryParts } from './assemble-panels';
-import { changedParts, sentParts, volumeDelta, type SentParts } from './panel-delta';
+import { sentParts, updateBody, type SentParts } from './panel-delta';
 import { QueryGroup } from './query-group';
 import { queryFeed, queryHeat, queryHistory, queryIntake, queryParties, queryWorkload } from './tick-queries';
 import { scopeParams, tickTimes, type ScopeParams } from './tick-window';
@@ -145,14 +145,12 @@ export class ScopeRoom {
       this.current = { snapshot, sent: sentParts(assembled.panels) };
       this.lastFullAtMs = nowMs;
     } else {
-      const { panels, listDeltas, sent } = changedParts(previous.sent, assembled.panels);
-      // an update names only the parts that lag its asOf: the others are current to it
-      const lagging = Object.entries(panelAsOf).filter(([, at]) => at !== meta.asOf);
-      const update: WallUpdate = { ...meta, panelAsOf: Object.fromEntries(lagging), panels };
-      if (Object.keys(listDeltas).length > 0) update.listDeltas = listDeltas;
-      const { tail, edits } = volumeDelta(previous.snapshot.panels.volume, assembled.panels.volume);
-      if (edits) update.volumeEdits = edits;
-      if (tail) update.volumeTail = tail;
+      const { body, sent } = updateBody(
+        { sent: previous.sent, volume: previous.snapshot.panels.volume },
+        assembled.panels,
+        { asOf: meta.asOf, panelAsOf },
+      );
+      const update: WallUpdate = { ...meta, ...body };
       entry = { event: 'wall:update', payload: update };
       this.current = { snapshot, sent };
     }

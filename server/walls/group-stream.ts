@@ -8,7 +8,7 @@ import type { PartName, WallSnapshot, WallUpdate } from '@shared/wall-events';
 import type { ReplayState } from '@shared/wall-modes';
 import type { Logger } from 'pino';
 import type { Clock } from '../clock';
-import { changedParts, sentParts, volumeDelta, type SentParts } from '../live/panel-delta';
+import { sentParts, updateBody, type SentParts } from '../live/panel-delta';
 import { FULL_SNAPSHOT_MS } from '../live/scope-room';
 import type { RingEntry } from '../live/update-ring';
 import type { PanelsAt, PanelsAtSource } from '../replay/panels-at';
@@ -199,14 +199,13 @@ export class GroupStream {
       this.deps.broadcast({ event: 'wall:snapshot', payload: snapshot });
       return;
     }
-    const { panels, listDeltas, sent } = changedParts(previous.sent, panelsAt.panels);
-    // as live: an update names only the parts that lag its asOf (shared/wall-events.ts partAsOf)
-    const lagging = Object.entries(meta.panelAsOf).filter(([, at]) => at !== meta.asOf);
-    const update: WallUpdate = { ...meta, panelAsOf: Object.fromEntries(lagging), panels };
-    if (Object.keys(listDeltas).length > 0) update.listDeltas = listDeltas;
-    const { tail, edits } = volumeDelta(previous.snapshot.panels.volume, panelsAt.panels.volume);
-    if (edits) update.volumeEdits = edits;
-    if (tail) update.volumeTail = tail;
+    // as live (server/live/panel-delta.ts updateBody)
+    const { body, sent } = updateBody(
+      { sent: previous.sent, volume: previous.snapshot.panels.volume },
+      panelsAt.panels,
+      meta,
+    );
+    const update: WallUpdate = { ...meta, ...body };
     this.current = { snapshot, sent };
     this.deps.broadcast({ event: 'wall:update', payload: update });
   }
