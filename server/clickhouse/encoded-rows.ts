@@ -13,13 +13,16 @@ export interface EncodedRows {
 export function encodeRows<Row extends object>(rows: readonly Row[]): EncodedRows {
   if (rows.length === 0) return { columns: [], body: Buffer.alloc(0), rows: 0 };
   const columns = Object.keys(rows[0]);
-  const lines = new Array<string>(rows.length);
-  for (let i = 0; i < rows.length; i += 1) {
-    const row = rows[i] as Record<string, unknown>;
-    const values = new Array<unknown>(columns.length);
-    for (let c = 0; c < columns.length; c += 1) values[c] = row[columns[c]] ?? null;
-    lines[i] = JSON.stringify(values);
-  }
-  lines.push('');
-  return { columns, body: Buffer.from(lines.join('\n')), rows: rows.length };
+  return encodeValues(
+    columns,
+    rows.map((row) => columns.map((column) => (row as Record<string, unknown>)[column] ?? null)),
+  );
+}
+
+/** Rows already in the order of `columns`, each an array of values. */
+export function encodeValues(columns: readonly string[], rows: readonly unknown[][]): EncodedRows {
+  const lines = new Array<string>(rows.length + 1);
+  for (let i = 0; i < rows.length; i += 1) lines[i] = JSON.stringify(rows[i]);
+  lines[rows.length] = '';
+  return { columns: [...columns], body: Buffer.from(lines.join('\n')), rows: rows.length };
 }

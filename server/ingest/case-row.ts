@@ -118,49 +118,104 @@ export function headOf(version: CaseVersion): CaseHead {
   };
 }
 
-/** The case_versions row: the version, whether it became the head, and the head it superseded. */
-export function toStoredRow(version: CaseVersion, isHead: boolean, prev: CaseHead | undefined) {
+/** The columns of a case_versions row as the ingest writes them, in the order of storedRowValues. */
+export const STORED_COLUMNS = [
+  'id',
+  'version_at',
+  'received_at',
+  'due_at',
+  'accepted_at',
+  'extended_days',
+  'line',
+  'kind',
+  'channel',
+  'region_code',
+  'category',
+  'issue_type',
+  'status',
+  'urgent',
+  'merchant_id',
+  'merchant_name',
+  'brand',
+  'amount_yuan',
+  'recovered_yuan',
+  'lon',
+  'lat',
+  'summary',
+  'terms',
+  'is_head',
+  'prev_exists',
+  'prev_version_at',
+  'prev_received_at',
+  'prev_due_at',
+  'prev_line',
+  'prev_kind',
+  'prev_channel',
+  'prev_region_code',
+  'prev_category',
+  'prev_status',
+  'prev_urgent',
+  'prev_amount_yuan',
+  'prev_recovered_yuan',
+] as const;
+
+const NO_TIME64 = toDateTime64(0);
+const NO_TIME = toDateTime(0);
+
+/**
+ * The case_versions row (STORED_COLUMNS): the version, whether it became the head, and the head it
+ * superseded. Built as the array an insert sends, with no keyed object in between: this runs for
+ * every case ingested, and building the object and then its array took twice as long.
+ */
+export function storedRowValues(version: CaseVersion, isHead: boolean, prev: CaseHead | undefined): unknown[] {
   // only a head version supersedes anything; the rollups ignore the rest
   const p = isHead ? prev : undefined;
-  return {
-    id: version.id,
-    version_at: toDateTime64(version.versionAtMs),
-    received_at: toDateTime64(version.receivedAtMs),
-    due_at: toDateTime(version.dueAtMs),
-    accepted_at: version.acceptedAtMs == null ? null : toDateTime64(version.acceptedAtMs),
-    extended_days: version.extendedDays ?? 0,
-    line: version.line,
-    kind: version.kind,
-    channel: version.channel,
-    region_code: version.regionCode,
-    category: version.category,
-    issue_type: version.issueType,
-    status: version.status,
-    urgent: version.urgent ? 1 : 0,
-    merchant_id: version.merchantId,
-    merchant_name: version.merchantName,
-    brand: version.brand,
-    amount_yuan: version.amountYuan,
-    recovered_yuan: version.recoveredYuan,
-    lon: version.lon,
-    lat: version.lat,
-    summary: version.summary,
-    terms: version.terms ?? termsOfSummary(version.summary),
-    is_head: isHead ? 1 : 0,
-    prev_exists: p ? 1 : 0,
-    prev_version_at: toDateTime64(p?.versionAtMs ?? 0),
-    prev_received_at: toDateTime64(p?.receivedAtMs ?? 0),
-    prev_due_at: toDateTime(p?.dueAtMs ?? 0),
-    prev_line: p?.line ?? '',
-    prev_kind: p?.kind ?? '',
-    prev_channel: p?.channel ?? '',
-    prev_region_code: p?.regionCode ?? 0,
-    prev_category: p?.category ?? '',
-    prev_status: p?.status ?? '',
-    prev_urgent: p?.urgent ? 1 : 0,
-    prev_amount_yuan: p?.amountYuan ?? 0,
-    prev_recovered_yuan: p?.recoveredYuan ?? 0,
-  };
+  const receivedAt = toDateTime64(version.receivedAtMs);
+  return [
+    version.id,
+    version.versionAtMs === version.receivedAtMs ? receivedAt : toDateTime64(version.versionAtMs),
+    receivedAt,
+    toDateTime(version.dueAtMs),
+    version.acceptedAtMs == null ? null : toDateTime64(version.acceptedAtMs),
+    version.extendedDays ?? 0,
+    version.line,
+    version.kind,
+    version.channel,
+    version.regionCode,
+    version.category,
+    version.issueType,
+    version.status,
+    version.urgent ? 1 : 0,
+    version.merchantId,
+    version.merchantName,
+    version.brand,
+    version.amountYuan,
+    version.recoveredYuan,
+    version.lon,
+    version.lat,
+    version.summary,
+    version.terms ?? termsOfSummary(version.summary),
+    isHead ? 1 : 0,
+    p ? 1 : 0,
+    p ? toDateTime64(p.versionAtMs) : NO_TIME64,
+    p ? toDateTime64(p.receivedAtMs) : NO_TIME64,
+    p ? toDateTime(p.dueAtMs) : NO_TIME,
+    p?.line ?? '',
+    p?.kind ?? '',
+    p?.channel ?? '',
+    p?.regionCode ?? 0,
+    p?.category ?? '',
+    p?.status ?? '',
+    p?.urgent ? 1 : 0,
+    p?.amountYuan ?? 0,
+    p?.recoveredYuan ?? 0,
+  ];
 }
 
-export type StoredRow = ReturnType<typeof toStoredRow>;
+/** The same row keyed by column: for a bare insert of prepared rows (benchmarks). */
+export function toStoredRow(version: CaseVersion, isHead: boolean, prev: CaseHead | undefined): StoredRow {
+  const values = storedRowValues(version, isHead, prev);
+  return Object.fromEntries(STORED_COLUMNS.map((column, i) => [column, values[i]])) as StoredRow;
+}
+
+export type StoredRow = Record<(typeof STORED_COLUMNS)[number], unknown>;

@@ -9,11 +9,11 @@
 // A case received after the mark that the cache does not hold has never been stored.
 import { randomUUID } from 'node:crypto';
 import type { ClickHouse } from '../clickhouse/client';
-import { encodeRows } from '../clickhouse/encoded-rows';
+import { encodeValues } from '../clickhouse/encoded-rows';
 import { runQuery } from '../clickhouse/define-query';
 import { caseStateByIds } from '../queries/cases/case-state-by-ids';
 import { newestReceived } from '../queries/cases/newest-received';
-import { headOf, toStoredRow, type CaseHead, type CaseVersion, type StoredRow } from './case-row';
+import { headOf, STORED_COLUMNS, storedRowValues, type CaseHead, type CaseVersion } from './case-row';
 import type { InsertJournal } from './insert-journal';
 import { LruMap } from './lru-map';
 import { timeSlice } from './time-slice';
@@ -112,7 +112,7 @@ export function createCaseWriter(
     const ordered = [...versions].sort((a, b) =>
       a.id === b.id ? a.versionAtMs - b.versionAtMs : a.id < b.id ? -1 : 1,
     );
-    const rows: StoredRow[] = [];
+    const rows: unknown[][] = [];
     const refused = new Map<CaseVersion, string>();
     let duplicates = 0;
     // a batch of 20,000 versions is tens of milliseconds of row building: give the event loop back
@@ -134,7 +134,7 @@ export function createCaseWriter(
         continue;
       }
       const becomesHead = !current || version.versionAtMs > current.head.versionAtMs;
-      rows.push(toStoredRow(version, becomesHead, current?.head));
+      rows.push(storedRowValues(version, becomesHead, current?.head));
       if (current) {
         current.versions.add(version.versionAtMs);
         if (becomesHead) current.head = headOf(version);
@@ -147,7 +147,7 @@ export function createCaseWriter(
       if (rows.length > 0) {
         // a journal that cannot be written (a full disk) must not stop the insert: it only loses the repair
         // encoded once, for the journal and the insert
-        const encoded = encodeRows(rows);
+        const encoded = encodeValues(STORED_COLUMNS, rows);
         const journaled = journal
           ? await journal.record({ token, encoded }).then(
               () => true,
