@@ -2,7 +2,12 @@
 // like the wall does. It measures staleness as the wall would show it: how old the newest data it
 // holds is (now minus the newest asOf), sampled every 250 ms, and when it is live again after a fault.
 import { io, type Socket } from 'socket.io-client';
-import { WALL_NAMESPACE, type ClientToServerEvents, type ServerToClientEvents } from '@shared/wall-events';
+import {
+  WALL_NAMESPACE,
+  WALL_RECONNECT,
+  type ClientToServerEvents,
+  type ServerToClientEvents,
+} from '@shared/wall-events';
 
 interface Arrival {
   atMs: number;
@@ -23,8 +28,8 @@ export function watchWall(baseUrl: string, token: string): WallWatch {
   const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(`${baseUrl}${WALL_NAMESPACE}`, {
     auth: { token },
     transports: ['websocket'],
-    reconnectionDelay: 500,
-    reconnectionDelayMax: 2000,
+    // as the wall itself retries
+    ...WALL_RECONNECT,
   });
   const arrivals: Arrival[] = [];
   let newestAsOfMs: number | undefined;

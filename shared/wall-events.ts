@@ -282,6 +282,14 @@ export interface WallHandshakeAuth {
 
 export const WALL_NAMESPACE = '/wall';
 
+/**
+ * How a wall tries again after losing the server (Socket.IO's reconnection options): the first try
+ * after 0.5 s, then doubling up to 3 s, each delay randomised by ±50%. A wall is back within 10 s of
+ * the server answering again however long it was gone: at most 4.5 s to the next try, then one
+ * snapshot. A few hundred walls trying every 3 s cost a server nothing.
+ */
+export const WALL_RECONNECT = { reconnectionDelay: 500, reconnectionDelayMax: 3_000, randomizationFactor: 0.5 };
+
 /** The time a part of a payload (or of a wall's merged state) is current to. */
 export function partAsOf(payload: Pick<PayloadMeta, 'asOf' | 'panelAsOf'>, part: PartName): string {
   return payload.panelAsOf[part] ?? payload.asOf;

@@ -4,6 +4,7 @@
 import { io, type Socket } from 'socket.io-client';
 import {
   WALL_NAMESPACE,
+  WALL_RECONNECT,
   type ClientToServerEvents,
   type ServerToClientEvents,
   type SubscribeRequest,
@@ -58,8 +59,7 @@ export function startWallTransport(options: WallTransportOptions): WallTransport
   // Same origin by default: the Express server serves both the wall and /wall.
   const socket: WallSocket = io(`${options.url ?? ''}${WALL_NAMESPACE}`, {
     auth: { token: options.token },
-    reconnectionDelay: 1_000,
-    reconnectionDelayMax: 10_000,
+    ...WALL_RECONNECT,
   });
 
   function subscribe(): void {
