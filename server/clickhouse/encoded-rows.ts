@@ -19,10 +19,24 @@ export function encodeRows<Row extends object>(rows: readonly Row[]): EncodedRow
   );
 }
 
-/** Rows already in the order of `columns`, each an array of values. */
+/**
+ * Rows already in the order of `columns`, each an array of values. Each line is written straight into
+ * one buffer: joining the lines first made a string twice the body's size for every batch.
+ */
 export function encodeValues(columns: readonly string[], rows: readonly unknown[][]): EncodedRows {
-  const lines = new Array<string>(rows.length + 1);
-  for (let i = 0; i < rows.length; i += 1) lines[i] = JSON.stringify(rows[i]);
-  lines[rows.length] = '';
-  return { columns: [...columns], body: Buffer.from(lines.join('\n')), rows: rows.length };
+  let body = Buffer.allocUnsafe(64 * 1024);
+  let at = 0;
+  for (const row of rows) {
+    const line = JSON.stringify(row);
+    // a UTF-16 unit takes at most 3 bytes of UTF-8, and the newline 1
+    const most = line.length * 3 + 1;
+    if (at + most > body.length) {
+      const bigger = Buffer.allocUnsafe(Math.max(body.length * 2, at + most));
+      body.copy(bigger, 0, 0, at);
+      body = bigger;
+    }
+    at += body.write(line, at, 'utf8');
+    body[at++] = 0x0a;
+  }
+  return { columns: [...columns], body: body.subarray(0, at), rows: rows.length };
 }
