@@ -19,11 +19,18 @@ import { suggestSeverity, type IncidentClockConfig } from '@shared/incident-rule
 import type { IncidentSummary } from '@shared/wall-events';
 import type { ClickHouse } from '../clickhouse/client';
 import type { Clock } from '../clock';
-import { createEventLogFollower, withEventLog } from '../domain/event-log-follower';
+import { createEventLogFollower, withEventLog, type EventLogSpec } from '../domain/event-log-follower';
 import type { WriteFence } from '../ingest/writer-lease-fence';
 import { incidentEvents } from '../queries/incidents/incident-events';
 import type { IncidentEvent } from './events';
-import { applyIncidentEvent, emptyIncidentState, fromRow, toInsert } from './incident-log';
+import {
+  applyIncidentEvent,
+  emptyIncidentState,
+  fromRow,
+  toInsert,
+  type IncidentEventRow,
+  type IncidentState,
+} from './incident-log';
 import { byUrgency, concernsScope, matchesStatus, presentIncident, wallIncidents } from './present';
 import { eventTypeOf, reviseIncident } from './revise';
 
@@ -62,22 +69,22 @@ interface Deps {
   fence: WriteFence;
 }
 
+/** The incident log as its follower reads, writes and folds it. */
+export const incidentLog: EventLogSpec<IncidentEventRow, IncidentEvent, IncidentState> = {
+  domain: 'incidents',
+  noun: 'incident',
+  table: 'incident_events',
+  log: incidentEvents,
+  fromRow,
+  toInsert,
+  empty: emptyIncidentState,
+  apply: applyIncidentEvent,
+  describe: (state) => ({ incidents: state.incidents.size }),
+  StoreError: IncidentStoreError,
+};
+
 export function createIncidentRepository({ clickhouse, logger, clock, clocks, fence }: Deps) {
-  const log = createEventLogFollower(
-    {
-      domain: 'incidents',
-      noun: 'incident',
-      table: 'incident_events',
-      log: incidentEvents,
-      fromRow,
-      toInsert,
-      empty: emptyIncidentState,
-      apply: applyIncidentEvent,
-      describe: (state) => ({ incidents: state.incidents.size }),
-      StoreError: IncidentStoreError,
-    },
-    { clickhouse, logger, fence },
-  );
+  const log = createEventLogFollower(incidentLog, { clickhouse, logger, fence });
   const { write } = log;
   const present = (record: IncidentRecord) => presentIncident(record, clocks, clock.now());
   const append = async (event: IncidentEvent): Promise<Incident> => present((await log.append(event)).incident);

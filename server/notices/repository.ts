@@ -5,11 +5,11 @@ import crypto from 'node:crypto';
 import type { Logger } from 'pino';
 import { isNoticeActive, type Notice, type NoticeListQuery, type NoticePatch, type NoticePost } from '@shared/notices';
 import type { ClickHouse } from '../clickhouse/client';
-import { createEventLogFollower, withEventLog } from '../domain/event-log-follower';
+import { createEventLogFollower, withEventLog, type EventLogSpec } from '../domain/event-log-follower';
 import type { WriteFence } from '../ingest/writer-lease-fence';
 import { noticeEvents } from '../queries/notices/notice-events';
 import type { NoticeEvent, NoticeEventType, NoticeField } from './events';
-import { applyNoticeEvent, fromRow, toInsert } from './notice-log';
+import { applyNoticeEvent, fromRow, toInsert, type NoticeEventRow } from './notice-log';
 
 /** The store refused the event or could not be reached: nothing changed, the caller may retry. */
 export class NoticeStoreError extends Error {}
@@ -26,22 +26,22 @@ interface Deps {
   fence: WriteFence;
 }
 
+/** The notice log as its follower reads, writes and folds it. */
+export const noticeLog: EventLogSpec<NoticeEventRow, NoticeEvent, Map<string, Notice>> = {
+  domain: 'notices',
+  noun: 'notice',
+  table: 'notice_events',
+  log: noticeEvents,
+  fromRow,
+  toInsert,
+  empty: () => new Map<string, Notice>(),
+  apply: applyNoticeEvent,
+  describe: (notices) => ({ notices: notices.size }),
+  StoreError: NoticeStoreError,
+};
+
 export function createNoticeRepository({ clickhouse, logger, fence }: Deps) {
-  const log = createEventLogFollower(
-    {
-      domain: 'notices',
-      noun: 'notice',
-      table: 'notice_events',
-      log: noticeEvents,
-      fromRow,
-      toInsert,
-      empty: () => new Map<string, Notice>(),
-      apply: applyNoticeEvent,
-      describe: (notices) => ({ notices: notices.size }),
-      StoreError: NoticeStoreError,
-    },
-    { clickhouse, logger, fence },
-  );
+  const log = createEventLogFollower(noticeLog, { clickhouse, logger, fence });
   const { write } = log;
   const append = async (event: NoticeEvent): Promise<Notice> => (await log.append(event)).notice;
 
