@@ -27,3 +27,20 @@ export async function readEventLog<Row, Event>(
 export function reportAnomalies(domain: string, anomalies: readonly string[], logger: Logger): void {
   for (const anomaly of anomalies) logger.warn({ domain, anomaly }, 'event log does not add up');
 }
+
+/**
+ * Folds events into `state` through the domain's `apply`, in order; returns the state and what did
+ * not add up. Start-up, a standby's re-read and a replay up to a moment all fold through this.
+ */
+export function foldEvents<Event, State>(
+  events: Iterable<Event>,
+  state: State,
+  apply: (state: State, event: Event) => string | undefined,
+): { state: State; anomalies: string[] } {
+  const anomalies: string[] = [];
+  for (const event of events) {
+    const anomaly = apply(state, event);
+    if (anomaly) anomalies.push(anomaly);
+  }
+  return { state, anomalies };
+}

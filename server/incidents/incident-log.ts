@@ -4,18 +4,16 @@
 import type { IncidentRecord, IncidentStatus, Severity, TimelineEntry } from '@shared/incidents';
 import type { Category } from '@shared/codes';
 import { toDateTime64 } from '../clickhouse/datetime';
+import { foldEvents } from '../domain/event-log';
+import { eventColumns, eventHead, type EventColumns } from '../domain/event-row';
 import { INCIDENT_EVENT_TYPES, type IncidentEvent, type IncidentField } from './events';
 
 type Int = number | string;
 type Time = Int | null;
 
 /** A row of incident_events as inserted (times as ClickHouse DateTime64 text; absent texts empty). */
-export interface IncidentEventInsert {
+export interface IncidentEventInsert extends EventColumns {
   incident_id: string;
-  version: number;
-  event: string;
-  at: string;
-  actor: string;
   changed: string[];
   note: string;
   title: string;
@@ -59,10 +57,7 @@ const isoOrNull = (ms: Time) => (ms === null ? null : iso(ms));
 export function toInsert({ type, at, actor, changed, note, incident: i }: IncidentEvent): IncidentEventInsert {
   return {
     incident_id: i.id,
-    version: i.version,
-    event: type,
-    at: toDateTime64(Date.parse(at)),
-    actor,
+    ...eventColumns(i.version, type, at, actor),
     changed,
     note: note ?? '',
     title: i.title,
@@ -86,13 +81,9 @@ export function toInsert({ type, at, actor, changed, note, incident: i }: Incide
 }
 
 export function fromRow(row: IncidentEventRow): IncidentEvent {
-  const type = INCIDENT_EVENT_TYPES.find((t) => t === row.event);
-  if (!type) throw new Error(`incident ${row.incident_id} v${row.version}: unknown event "${row.event}"`);
-  const at = iso(row.at_ms);
+  const head = eventHead(INCIDENT_EVENT_TYPES, row, `incident ${row.incident_id} v${row.version}`);
   return {
-    type,
-    at,
-    actor: row.actor,
+    ...head,
     changed: row.changed as IncidentField[],
     note: row.note || null,
     incident: {
@@ -110,7 +101,7 @@ export function fromRow(row: IncidentEventRow): IncidentEvent {
       version: Number(row.version),
       openedAt: iso(row.opened_at_ms),
       openedBy: row.opened_by,
-      updatedAt: at,
+      updatedAt: head.at,
       updatedBy: row.actor,
       verifiedAt: isoOrNull(row.verified_at_ms),
       onSiteAt: isoOrNull(row.on_site_at_ms),
@@ -175,11 +166,5 @@ export function applyIncidentEvent(state: IncidentState, event: IncidentEvent): 
 
 /** The current incidents and timelines from the whole log, and what in it did not add up. */
 export function foldIncidentLog(events: Iterable<IncidentEvent>): { state: IncidentState; anomalies: string[] } {
-  const state = emptyIncidentState();
-  const anomalies: string[] = [];
-  for (const event of events) {
-    const anomaly = applyIncidentEvent(state, event);
-    if (anomaly) anomalies.push(anomaly);
-  }
-  return { state, anomalies };
+  return foldEvents(events, emptyIncidentState(), applyIncidentEvent);
 }

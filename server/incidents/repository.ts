@@ -1,7 +1,7 @@
 // The incidents: an append-only log in ClickHouse (incident_events) and the current incidents and
-// timelines in memory, folded from the log at start. A write appends its event first and applies it
-// only once stored, so memory never holds what a restart would not reproduce; then the change is
-// published to the stream. The wall's incidents part is read from this memory, never from ClickHouse.
+// timelines in memory, kept by the domain's event-log follower (server/domain/event-log-follower.ts:
+// loaded at start, followed on a standby, one write at a time, each stored before it is applied and
+// published). The wall's incidents part is read from this memory, never from ClickHouse.
 import crypto from 'node:crypto';
 import type { Logger } from 'pino';
 import {
@@ -19,13 +19,18 @@ import { suggestSeverity, type IncidentClockConfig } from '@shared/incident-rule
 import type { IncidentSummary } from '@shared/wall-events';
 import type { ClickHouse } from '../clickhouse/client';
 import type { Clock } from '../clock';
-import { createChangeFeed } from '../domain/change-feed';
-import { readEventLog, reportAnomalies } from '../domain/event-log';
-import { createSerialQueue } from '../domain/serial';
-import { fencedMemory, type WriteFence } from '../ingest/writer-lease-fence';
+import { createEventLogFollower, withEventLog, type EventLogSpec } from '../domain/event-log-follower';
+import type { WriteFence } from '../ingest/writer-lease-fence';
 import { incidentEvents } from '../queries/incidents/incident-events';
-import type { IncidentChanges, IncidentEvent } from './events';
-import { applyIncidentEvent, emptyIncidentState, foldIncidentLog, fromRow, toInsert } from './incident-log';
+import type { IncidentEvent } from './events';
+import {
+  applyIncidentEvent,
+  emptyIncidentState,
+  fromRow,
+  toInsert,
+  type IncidentEventRow,
+  type IncidentState,
+} from './incident-log';
 import { byUrgency, concernsScope, matchesStatus, presentIncident, wallIncidents } from './present';
 import { eventTypeOf, reviseIncident } from './revise';
 
@@ -64,47 +69,25 @@ interface Deps {
   fence: WriteFence;
 }
 
+/** The incident log as its follower reads, writes and folds it. */
+export const incidentLog: EventLogSpec<IncidentEventRow, IncidentEvent, IncidentState> = {
+  domain: 'incidents',
+  noun: 'incident',
+  table: 'incident_events',
+  log: incidentEvents,
+  fromRow,
+  toInsert,
+  empty: emptyIncidentState,
+  apply: applyIncidentEvent,
+  describe: (state) => ({ incidents: state.incidents.size }),
+  StoreError: IncidentStoreError,
+};
+
 export function createIncidentRepository({ clickhouse, logger, clock, clocks, fence }: Deps) {
-  let state = emptyIncidentState();
-  let loaded = false;
-  const serial = createSerialQueue();
-  const memory = fencedMemory(fence, 'incident');
-  const changes: IncidentChanges = createChangeFeed<IncidentEvent>('incidents', logger);
+  const log = createEventLogFollower(incidentLog, { clickhouse, logger, fence });
+  const { write } = log;
   const present = (record: IncidentRecord) => presentIncident(record, clocks, clock.now());
-
-  /** Stores the event, then applies and publishes it; a failed insert changes nothing. */
-  async function append(event: IncidentEvent): Promise<Incident> {
-    memory.assertCurrent();
-    try {
-      await clickhouse.insert('incident_events', [toInsert(event)]);
-    } catch (error) {
-      throw new IncidentStoreError((error as Error).message, { cause: error });
-    }
-    const anomaly = applyIncidentEvent(state, event);
-    if (anomaly) logger.error({ anomaly }, 'incident write out of order');
-    changes.publish(event);
-    return present(event.incident);
-  }
-
-  /** the log's size when a standby last re-read it (-1: not yet) */
-  let followedSize = -1;
-
-  async function readLog(): Promise<void> {
-    memory.reading();
-    const events = await readEventLog(clickhouse, incidentEvents, fromRow, logger);
-    const folded = foldIncidentLog(events);
-    reportAnomalies('incidents', folded.anomalies, logger);
-    state = folded.state;
-    loaded = true;
-    logger.info({ incidents: state.incidents.size, events: events.length }, 'incidents loaded from their log');
-  }
-
-  /** A write, in the queue: refused unless this server holds the lease; memory from an earlier term re-read first. */
-  const write = <T>(work: () => Promise<T>): Promise<T> =>
-    serial(async () => {
-      if (memory.stale()) await readLog();
-      return work();
-    });
+  const append = async (event: IncidentEvent): Promise<Incident> => present((await log.append(event)).incident);
 
   function report(input: IncidentPost, actor: string): Promise<Incident> {
     return write(() => {
@@ -136,36 +119,23 @@ export function createIncidentRepository({ clickhouse, logger, clock, clocks, fe
     });
   }
 
-  return {
-    changes,
+  return withEventLog(log, {
     clocks,
-    get loaded() {
-      return loaded;
-    },
-    /** Folds the whole log into memory (at start, after the migrations). */
-    load: () => serial(readLog),
-    /** On a standby: re-reads the log when it holds `size` events and was last read at another size. */
-    follow: (size: number): Promise<void> =>
-      serial(async () => {
-        if (!loaded || size === followedSize) return;
-        await readLog();
-        followedSize = size;
-      }),
     list({ scope, status }: IncidentListQuery): Incident[] {
-      return [...state.incidents.values()]
+      return [...log.state.incidents.values()]
         .filter((record) => concernsScope(record, scope) && matchesStatus(record, status))
         .sort(byUrgency)
         .map(present);
     },
     get(id: string): IncidentWithTimeline | undefined {
-      const record = state.incidents.get(id);
-      return record && { ...present(record), timeline: state.timelines.get(id) ?? [] };
+      const record = log.state.incidents.get(id);
+      return record && { ...present(record), timeline: log.state.timelines.get(id) ?? [] };
     },
     /** The records as stored, for the metrics and the wall (read-only). */
-    records: (): Iterable<IncidentRecord> => state.incidents.values(),
+    records: (): Iterable<IncidentRecord> => log.state.incidents.values(),
     /** The wall's `incidents` part of a scope, from memory. */
     forWall: (scope: string, nowMs: number): IncidentSummary[] =>
-      wallIncidents(state.incidents.values(), scope, clocks, nowMs),
+      wallIncidents(log.state.incidents.values(), scope, clocks, nowMs),
     report,
     /**
      * An incident from a hot-issue alert (POST /api/v1/alerts/:id/escalate): linked to the alert and
@@ -194,7 +164,7 @@ export function createIncidentRepository({ clickhouse, logger, clock, clocks, fe
     },
     revise: (id: string, patch: IncidentPatch, actor: string): Promise<IncidentRevision> =>
       write(async () => {
-        const current = state.incidents.get(id);
+        const current = log.state.incidents.get(id);
         if (!current) return { outcome: 'not-found' };
         if (patch.expectedVersion !== undefined && patch.expectedVersion !== current.version)
           return { outcome: 'stale', incident: present(current) };
@@ -218,7 +188,7 @@ export function createIncidentRepository({ clickhouse, logger, clock, clocks, fe
         };
         return { outcome: 'changed', incident: await append(event) };
       }),
-  };
+  });
 }
 
 export type IncidentRepository = ReturnType<typeof createIncidentRepository>;

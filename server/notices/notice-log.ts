@@ -3,16 +3,14 @@
 // too, so the notices in memory are always what the log reproduces.
 import type { Notice } from '@shared/notices';
 import { toDateTime64 } from '../clickhouse/datetime';
+import { foldEvents } from '../domain/event-log';
+import { eventColumns, eventHead, type EventColumns } from '../domain/event-row';
 import { applyVersioned } from '../domain/versioned-state';
 import { NOTICE_EVENT_TYPES, type NoticeEvent, type NoticeField } from './events';
 
 /** A row of notice_events as inserted (times as ClickHouse DateTime64 text). */
-export interface NoticeEventInsert {
+export interface NoticeEventInsert extends EventColumns {
   notice_id: string;
-  version: number;
-  event: string;
-  at: string;
-  actor: string;
   changed: string[];
   scope: string;
   text: string;
@@ -41,10 +39,7 @@ export interface NoticeEventRow {
 export function toInsert({ type, at, actor, changed, notice }: NoticeEvent): NoticeEventInsert {
   return {
     notice_id: notice.id,
-    version: notice.version,
-    event: type,
-    at: toDateTime64(Date.parse(at)),
-    actor,
+    ...eventColumns(notice.version, type, at, actor),
     changed,
     scope: notice.scope,
     text: notice.text,
@@ -58,13 +53,9 @@ export function toInsert({ type, at, actor, changed, notice }: NoticeEvent): Not
 const iso = (ms: number) => new Date(ms).toISOString();
 
 export function fromRow(row: NoticeEventRow): NoticeEvent {
-  const type = NOTICE_EVENT_TYPES.find((t) => t === row.event);
-  if (!type) throw new Error(`notice ${row.notice_id} v${row.version}: unknown event "${row.event}"`);
-  const at = iso(row.at_ms);
+  const head = eventHead(NOTICE_EVENT_TYPES, row, `notice ${row.notice_id} v${row.version}`);
   return {
-    type,
-    at,
-    actor: row.actor,
+    ...head,
     changed: row.changed as NoticeField[],
     notice: {
       id: row.notice_id,
@@ -75,7 +66,7 @@ export function fromRow(row: NoticeEventRow): NoticeEvent {
       version: row.version,
       postedAt: iso(row.posted_at_ms),
       postedBy: row.posted_by,
-      updatedAt: at,
+      updatedAt: head.at,
       updatedBy: row.actor,
     },
   };
@@ -88,11 +79,6 @@ export function applyNoticeEvent(notices: Map<string, Notice>, event: NoticeEven
 
 /** The current notices from the whole log, and what in it did not add up. */
 export function foldNoticeLog(events: Iterable<NoticeEvent>): { notices: Map<string, Notice>; anomalies: string[] } {
-  const notices = new Map<string, Notice>();
-  const anomalies: string[] = [];
-  for (const event of events) {
-    const anomaly = applyNoticeEvent(notices, event);
-    if (anomaly) anomalies.push(anomaly);
-  }
-  return { notices, anomalies };
+  const { state, anomalies } = foldEvents(events, new Map<string, Notice>(), applyNoticeEvent);
+  return { notices: state, anomalies };
 }

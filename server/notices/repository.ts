@@ -1,17 +1,15 @@
 // The notices: an append-only log in ClickHouse (notice_events) and the current notices in memory,
-// folded from the log at start. A write appends its event first and applies it only once stored, so
-// memory never holds what a restart would not reproduce; then the change is published to the stream.
+// kept by the domain's event-log follower (server/domain/event-log-follower.ts: loaded at start,
+// followed on a standby, one write at a time, each stored before it is applied and published).
 import crypto from 'node:crypto';
 import type { Logger } from 'pino';
 import { isNoticeActive, type Notice, type NoticeListQuery, type NoticePatch, type NoticePost } from '@shared/notices';
 import type { ClickHouse } from '../clickhouse/client';
-import { createChangeFeed } from '../domain/change-feed';
-import { readEventLog, reportAnomalies } from '../domain/event-log';
-import { createSerialQueue } from '../domain/serial';
-import { fencedMemory, type WriteFence } from '../ingest/writer-lease-fence';
+import { createEventLogFollower, withEventLog, type EventLogSpec } from '../domain/event-log-follower';
+import type { WriteFence } from '../ingest/writer-lease-fence';
 import { noticeEvents } from '../queries/notices/notice-events';
-import type { NoticeChanges, NoticeEvent, NoticeEventType, NoticeField } from './events';
-import { applyNoticeEvent, foldNoticeLog, fromRow, toInsert } from './notice-log';
+import type { NoticeEvent, NoticeEventType, NoticeField } from './events';
+import { applyNoticeEvent, fromRow, toInsert, type NoticeEventRow } from './notice-log';
 
 /** The store refused the event or could not be reached: nothing changed, the caller may retry. */
 export class NoticeStoreError extends Error {}
@@ -28,67 +26,32 @@ interface Deps {
   fence: WriteFence;
 }
 
+/** The notice log as its follower reads, writes and folds it. */
+export const noticeLog: EventLogSpec<NoticeEventRow, NoticeEvent, Map<string, Notice>> = {
+  domain: 'notices',
+  noun: 'notice',
+  table: 'notice_events',
+  log: noticeEvents,
+  fromRow,
+  toInsert,
+  empty: () => new Map<string, Notice>(),
+  apply: applyNoticeEvent,
+  describe: (notices) => ({ notices: notices.size }),
+  StoreError: NoticeStoreError,
+};
+
 export function createNoticeRepository({ clickhouse, logger, fence }: Deps) {
-  let notices = new Map<string, Notice>();
-  let loaded = false;
-  const serial = createSerialQueue();
-  const memory = fencedMemory(fence, 'notice');
-  const changes: NoticeChanges = createChangeFeed<NoticeEvent>('notices', logger);
+  const log = createEventLogFollower(noticeLog, { clickhouse, logger, fence });
+  const { write } = log;
+  const append = async (event: NoticeEvent): Promise<Notice> => (await log.append(event)).notice;
 
-  /** Stores the event, then applies and publishes it; a failed insert changes nothing. */
-  async function append(event: NoticeEvent): Promise<Notice> {
-    memory.assertCurrent();
-    try {
-      await clickhouse.insert('notice_events', [toInsert(event)]);
-    } catch (error) {
-      throw new NoticeStoreError((error as Error).message, { cause: error });
-    }
-    const anomaly = applyNoticeEvent(notices, event);
-    if (anomaly) logger.error({ anomaly }, 'notice write out of order');
-    changes.publish(event);
-    return event.notice;
-  }
-
-  /** the log's size when a standby last re-read it (-1: not yet) */
-  let followedSize = -1;
-
-  async function readLog(): Promise<void> {
-    memory.reading();
-    const events = await readEventLog(clickhouse, noticeEvents, fromRow, logger);
-    const folded = foldNoticeLog(events);
-    reportAnomalies('notices', folded.anomalies, logger);
-    notices = folded.notices;
-    loaded = true;
-    logger.info({ notices: notices.size, events: events.length }, 'notices loaded from their log');
-  }
-
-  /** A write, in the queue: refused unless this server holds the lease; memory from an earlier term re-read first. */
-  const write = <T>(work: () => Promise<T>): Promise<T> =>
-    serial(async () => {
-      if (memory.stale()) await readLog();
-      return work();
-    });
-
-  return {
-    changes,
-    get loaded() {
-      return loaded;
-    },
-    /** Folds the whole log into memory (at start, after the migrations). */
-    load: () => serial(readLog),
-    /** On a standby: re-reads the log when it holds `size` events and was last read at another size. */
-    follow: (size: number): Promise<void> =>
-      serial(async () => {
-        if (!loaded || size === followedSize) return;
-        await readLog();
-        followedSize = size;
-      }),
+  return withEventLog(log, {
     list({ scope, status }: NoticeListQuery, nowMs: number): Notice[] {
-      return [...notices.values()]
+      return [...log.state.values()]
         .filter((n) => (scope === undefined || n.scope === scope) && (status === 'all' || isNoticeActive(n, nowMs)))
         .sort((a, b) => b.postedAt.localeCompare(a.postedAt) || a.id.localeCompare(b.id));
     },
-    get: (id: string): Notice | undefined => notices.get(id),
+    get: (id: string): Notice | undefined => log.state.get(id),
     post: (input: NoticePost, actor: string, nowMs: number): Promise<Notice> =>
       write(() => {
         const at = new Date(nowMs).toISOString();
@@ -108,7 +71,7 @@ export function createNoticeRepository({ clickhouse, logger, fence }: Deps) {
       }),
     revise: (id: string, patch: NoticePatch, actor: string, nowMs: number): Promise<NoticeRevision> =>
       write(async () => {
-        const current = notices.get(id);
+        const current = log.state.get(id);
         if (!current) return { outcome: 'not-found' };
         if (patch.expectedVersion !== undefined && patch.expectedVersion !== current.version)
           return { outcome: 'stale', notice: current };
@@ -126,7 +89,7 @@ export function createNoticeRepository({ clickhouse, logger, fence }: Deps) {
         const type = eventType(changed, next.withdrawn);
         return { outcome: 'changed', notice: await append({ type, at, actor, changed, notice }) };
       }),
-  };
+  });
 }
 
 /** Times are stored and returned in UTC whatever offset they were posted with. */

@@ -1,19 +1,18 @@
 // The wall groups: an append-only log in ClickHouse (wall_group_events) and the groups' current
-// states in memory, folded from the log at start. A control call appends its event first and applies
-// it only once stored, so memory never holds what a restart would not reproduce; then the change is
-// published to the groups' streams. A group never changed has no row: it is live, on its scope.
+// states in memory, kept by the domain's event-log follower (server/domain/event-log-follower.ts:
+// loaded at start, followed on a standby, one control call at a time, each stored before it is
+// applied and published to the groups' streams). A group never changed has no row: it is live, on
+// its scope.
 import type { Logger } from 'pino';
 import type { Scope } from '@shared/regions';
 import type { ClickHouse } from '../clickhouse/client';
 import type { Clock } from '../clock';
-import { createChangeFeed } from '../domain/change-feed';
-import { readEventLog, reportAnomalies } from '../domain/event-log';
-import { createSerialQueue } from '../domain/serial';
-import { fencedMemory, type WriteFence } from '../ingest/writer-lease-fence';
+import { createEventLogFollower, withEventLog } from '../domain/event-log-follower';
+import type { WriteFence } from '../ingest/writer-lease-fence';
 import { wallGroupEvents } from '../queries/walls/wall-group-events';
-import type { WallChanges, WallEvent, WallGroupRecord } from './events';
+import type { WallEvent, WallGroupRecord } from './events';
 import { decide, type Decision, type WallCommand } from './transitions';
-import { applyWallEvent, foldWallLog, fromRow, toInsert } from './wall-log';
+import { applyWallEvent, fromRow, toInsert } from './wall-log';
 
 /** The store refused the event or could not be reached: nothing changed, the caller may retry. */
 export class WallStoreError extends Error {}
@@ -39,76 +38,44 @@ function eventOf(group: WallGroupRecord): WallEvent {
 }
 
 export function createWallRepository({ clickhouse, logger, clock, tickMs, fence }: WallRepositoryDeps) {
-  let groups = new Map<string, WallGroupRecord>();
-  let loaded = false;
-  const serial = createSerialQueue();
-  const memory = fencedMemory(fence, 'wall group');
-  const changes: WallChanges = createChangeFeed<WallEvent>('walls', logger);
-  /** the log's size when a standby last re-read it (-1: not yet) */
-  let followedSize = -1;
-
-  async function append(event: WallEvent): Promise<WallGroupRecord> {
-    memory.assertCurrent();
-    try {
-      await clickhouse.insert('wall_group_events', [toInsert(event)]);
-    } catch (error) {
-      throw new WallStoreError((error as Error).message, { cause: error });
-    }
-    const anomaly = applyWallEvent(groups, event);
-    if (anomaly) logger.error({ anomaly }, 'wall write out of order');
-    changes.publish(event);
-    return event.group;
-  }
-
-  async function readLog(): Promise<void> {
-    memory.reading();
-    const events = await readEventLog(clickhouse, wallGroupEvents, fromRow, logger);
-    const folded = foldWallLog(events);
-    reportAnomalies('walls', folded.anomalies, logger);
-    groups = folded.groups;
-    loaded = true;
-    const notLive = [...groups.values()].filter((g) => g.mode !== 'live').length;
-    logger.info({ groups: groups.size, notLive, events: events.length }, 'wall groups loaded from their log');
-  }
-
-  /** Reads the log again and tells the groups' streams of every group another server changed. */
-  async function reread(): Promise<void> {
-    const before = groups;
-    await readLog();
-    for (const group of groups.values())
-      if (before.get(group.id)?.version !== group.version) changes.publish(eventOf(group));
-  }
-
-  return {
-    changes,
-    tickMs,
-    get loaded() {
-      return loaded;
-    },
-    /** Folds the whole log into memory (at start, after the migrations). */
-    load: () => serial(readLog),
-    /**
-     * On a standby: re-reads the log when it holds `size` events and was last read at another size,
-     * and tells the groups' streams of every group that changed on the writer.
-     */
-    follow: (size: number): Promise<void> =>
-      serial(async () => {
-        if (!loaded || size === followedSize) return;
-        await reread();
-        followedSize = size;
+  const log = createEventLogFollower(
+    {
+      domain: 'walls',
+      noun: 'wall group',
+      table: 'wall_group_events',
+      log: wallGroupEvents,
+      fromRow,
+      toInsert,
+      empty: () => new Map<string, WallGroupRecord>(),
+      apply: applyWallEvent,
+      describe: (groups) => ({
+        groups: groups.size,
+        notLive: [...groups.values()].filter((g) => g.mode !== 'live').length,
       }),
-    get: (id: string): WallGroupRecord | undefined => groups.get(id),
-    all: (): WallGroupRecord[] => [...groups.values()],
+      StoreError: WallStoreError,
+      // a re-read (following the writer, or memory from an earlier term) tells the groups' streams
+      // of every group another server changed
+      afterRead(reason, before, groups) {
+        if (reason === 'load') return;
+        for (const group of groups.values())
+          if (before.get(group.id)?.version !== group.version) log.changes.publish(eventOf(group));
+      },
+    },
+    { clickhouse, logger, fence },
+  );
+
+  return withEventLog(log, {
+    tickMs,
+    get: (id: string): WallGroupRecord | undefined => log.state.get(id),
+    all: (): WallGroupRecord[] => [...log.state.values()],
     /**
      * Applies a control call to group `id`; `scope` is the group's scope when it has no stored state
      * yet (a live group known only by its tiles or its default id).
      */
     command: (id: string, scope: Scope, command: WallCommand, actor: string): Promise<WallCommandResult> =>
-      serial(async () => {
-        // refused unless this server holds the lease; memory from an earlier term is re-read first
-        if (memory.stale()) await reread();
+      log.write(async () => {
         const nowMs = clock.now();
-        const current: WallGroupRecord = groups.get(id) ?? {
+        const current: WallGroupRecord = log.state.get(id) ?? {
           id,
           mode: 'live',
           scope,
@@ -125,9 +92,9 @@ export function createWallRepository({ clickhouse, logger, clock, tickMs, fence 
           updatedAt: new Date(nowMs).toISOString(),
           updatedBy: actor,
         };
-        return { outcome: 'changed', group: await append({ type: decision.type, actor, group }) };
+        return { outcome: 'changed', group: (await log.append({ type: decision.type, actor, group })).group };
       }),
-  };
+  });
 }
 
 export type WallRepository = ReturnType<typeof createWallRepository>;

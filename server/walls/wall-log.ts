@@ -3,16 +3,14 @@
 // too, so the groups in memory are always what the log reproduces.
 import { WALL_MODES } from '@shared/wall-modes';
 import { toDateTime64 } from '../clickhouse/datetime';
+import { foldEvents } from '../domain/event-log';
+import { eventColumns, type EventColumns } from '../domain/event-row';
 import { applyVersioned } from '../domain/versioned-state';
 import { WALL_EVENT_TYPES, type WallEvent, type WallGroupRecord } from './events';
 
 /** A row of wall_group_events as inserted (times as ClickHouse DateTime64 text). */
-export interface WallGroupEventInsert {
+export interface WallGroupEventInsert extends EventColumns {
   wall_id: string;
-  version: number;
-  event: string;
-  at: string;
-  actor: string;
   mode: string;
   scope: string;
   frozen_at: string | null;
@@ -47,10 +45,7 @@ export function toInsert({ type, actor, group }: WallEvent): WallGroupEventInser
   const replay = group.replay;
   return {
     wall_id: group.id,
-    version: group.version,
-    event: type,
-    at: toDateTime64(Date.parse(group.updatedAt)),
-    actor,
+    ...eventColumns(group.version, type, group.updatedAt, actor),
     mode: group.mode,
     scope: group.scope,
     frozen_at: stamp(group.frozenAt),
@@ -100,11 +95,6 @@ export function foldWallLog(events: Iterable<WallEvent>): {
   groups: Map<string, WallGroupRecord>;
   anomalies: string[];
 } {
-  const groups = new Map<string, WallGroupRecord>();
-  const anomalies: string[] = [];
-  for (const event of events) {
-    const anomaly = applyWallEvent(groups, event);
-    if (anomaly) anomalies.push(anomaly);
-  }
-  return { groups, anomalies };
+  const { state, anomalies } = foldEvents(events, new Map<string, WallGroupRecord>(), applyWallEvent);
+  return { groups: state, anomalies };
 }
