@@ -1,0 +1,68 @@
+// Where computePanelsAt's time goes: each read of one moment (server/replay/create-panels-at-source.ts,
+// readsAt) run alone, one after the other, on a store filled by bench/replay-child.ts.
+// Usage: node --import tsx bench/replay-queries.ts <dataDir> [scope] [daysBack] [hourCst]
+// Prints one line per read: median wall ms and median process CPU ms of RUNS runs (the engine runs
+// in this process, so CPU time is what a loaded machine does not inflate).
+import os from 'node:os';
+import { DAY_MS, HOUR_MS, cstMidnight } from '@shared/time';
+import { createClickHouse } from '../server/clickhouse/client';
+import { migrate } from '../server/clickhouse/migrate';
+import { loadIncidentClocks } from '../server/incidents/clock-config';
+import { createPanelsAtSource } from '../server/replay/create-panels-at-source';
+import { replayTimes } from '../server/replay/replay-times';
+import { median } from './live-history';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+
+async function main(): Promise<void> {
+  const [dataDir, scope = 'national', daysBack = '60', hourCst = '11'] = process.argv.slice(2);
+  const ch = createClickHouse({ dataDir });
+  await migrate(ch);
+  const nowMs = Date.now();
+  const source = createPanelsAtSource({
+    clickhouse: ch,
+    clock: { now: () => nowMs },
+    incidentClocks: loadIncidentClocks(undefined),
+  });
+  const atMs = cstMidnight(nowMs - Number(daysBack) * DAY_MS) + Number(hourCst) * HOUR_MS + 17 * 60_000;
+  const reads = source.readsAt(scope, replayTimes(atMs, nowMs));
+  const lines: string[] = [];
+  for (const [part, read] of Object.entries(reads)) {
+    await read(); // the first run warms the caches
+    const wall: number[] = [];
+    const cpu: number[] = [];
+    for (let i = 0; i < RUNS; i += 1) {
+      const c0 = process.cpuUsage();
+      const t0 = performance.now();
+      await read();
+      wall.push(performance.now() - t0);
+      const c = process.cpuUsage(c0);
+      cpu.push((c.user + c.system) / 1000);
+    }
+    lines.push(
+      `${part.padEnd(10)} wall ${median(wall).toFixed(1).padStart(7)} ms  CPU ${median(cpu).toFixed(1).padStart(7)} ms`,
+    );
+  }
+  const all: number[] = [];
+  const allCpu: number[] = [];
+  for (let i = 0; i < RUNS; i += 1) {
+    const c1 = process.cpuUsage();
+    const t1 = performance.now();
+    await source.computePanelsAt(scope, atMs);
+    all.push(performance.now() - t1);
+    const c = process.cpuUsage(c1);
+    allCpu.push((c.user + c.system) / 1000);
+  }
+  lines.push(
+    `${'whole'.padEnd(10)} wall ${median(all).toFixed(1).padStart(7)} ms  CPU ${median(allCpu).toFixed(1).padStart(7)} ms`,
+  );
+  process.stdout.write(
+    `${scope}, ${daysBack} days back, ${hourCst}:17 CST, ${RUNS} runs each; load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}\n${lines.join('\n')}\n`,
+  );
+  await ch.close();
+}
+
+await main();
