@@ -13,6 +13,7 @@ import type { Clock } from '../clock';
 import type { Job } from '../jobs/scheduler';
 import { oldestCase } from '../queries/replay/history-bounds';
 import { lateVersions, openChecked, openMarks, takeOpenCheckpoints } from '../queries/replay/open-checkpoints';
+import { ON_TIME_WINDOW_MS } from '../live/tick-window';
 import { replayTimes } from './replay-times';
 
 export const OPEN_CHECKPOINT_EVERY_MS = 10 * MINUTE_MS;
@@ -53,8 +54,7 @@ async function invalidateLate(
   marginMs: number,
 ): Promise<number> {
   const checkedToMs = chNowMs - marginMs;
-  if (lookFromMs === 0) return 0;
-  const earliest = await runQuery(ch, lateVersions, { fromMs: lookFromMs });
+  const earliest = lookFromMs === 0 ? undefined : await runQuery(ch, lateVersions, { fromMs: lookFromMs });
   let invalidated = 0;
   if (earliest !== undefined) {
     const hours = await runQuery(ch, openMarks, { fromMs: earliest, toMs: nowMs });
@@ -107,7 +107,7 @@ export async function runOpenCheckpoints(deps: OpenCheckpointDeps): Promise<Chec
     );
     const takenAtMs = Number(chNowMs) - marginMs;
     // revision: ClickHouse's clock when written, so a mark taken after an invalidation replaces it
-    const take = { hoursMs, dueSoonByMs, takenAtMs };
+    const take = { hoursMs, dueSoonByMs, closedWindowMs: ON_TIME_WINDOW_MS, takenAtMs };
     await ch.command(takeOpenCheckpoints.name, takeOpenCheckpoints.sql, takeOpenCheckpoints.params(take));
     // the mark last: a reader that finds it finds the rows
     await ch.insert(

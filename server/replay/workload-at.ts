@@ -1,10 +1,11 @@
-// The workload figures of one scope as they stood at a past moment: open, overdue and due soon from
-// the checkpoint of the hour when the moment is a whole hour holding a valid one (migration 0100),
-// from the spells otherwise, with the closures and money recovered beside them; the live parser
+// The workload figures of one scope as they stood at a past moment (open, overdue and due soon,
+// closures and money recovered): from the checkpoint of the hour when the moment is a whole hour
+// holding a valid one (migration 0100), from the spells and the closures otherwise; the live parser
 // builds the result from the rows. Both paths give the same rows (tests/replay/open-checkpoints.test.ts).
-import { HOUR_MS } from '@shared/time';
+import { HOUR_MS, cstMidnight } from '@shared/time';
 import type { ClickHouse, QueryOptions } from '../clickhouse/client';
 import { runQuery } from '../clickhouse/define-query';
+import { ON_TIME_WINDOW_MS } from '../live/tick-window';
 import { lateVersions, openMarkAt } from '../queries/replay/open-checkpoints';
 import {
   closuresAt,
@@ -15,7 +16,7 @@ import {
 } from '../queries/replay/workload-at';
 import { wallWorkload, type WorkloadResult } from '../queries/workload/wall-workload';
 
-/** How many moments read the open cases from a checkpoint, and how many from the spells. */
+/** How many moments read the workload from a checkpoint, and how many from the spells and closures. */
 export interface OpenPaths {
   checkpoint: number;
   spells: number;
@@ -26,7 +27,10 @@ export function createWorkloadAt(ch: ClickHouse, options?: QueryOptions) {
 
   /** The checkpoint's rows, or undefined when none holds for the moment. */
   async function fromCheckpoint(input: WorkloadAtInput): Promise<WorkloadRow[] | undefined> {
-    if (input.atMs % HOUR_MS !== 0) return undefined;
+    // a checkpoint holds a whole hour's figures over the windows replayTimes gives it
+    const windows =
+      input.closedFromMs === input.atMs - ON_TIME_WINDOW_MS && input.recoveredFromMs === cstMidnight(input.atMs);
+    if (input.atMs % HOUR_MS !== 0 || !windows) return undefined;
     const mark = await runQuery(ch, openMarkAt, { hourMs: input.atMs }, options);
     // taken with another holiday calendar: its due-soon figures are not this moment's (both to the second)
     if (!mark || mark.dueSoonByMs !== Math.floor(input.dueSoonByMs / 1000) * 1000) return undefined;
@@ -38,19 +42,14 @@ export function createWorkloadAt(ch: ClickHouse, options?: QueryOptions) {
     return late !== undefined && late <= input.atMs ? undefined : rows;
   }
 
-  async function openRows(input: WorkloadAtInput, useCheckpoints: boolean): Promise<WorkloadRow[]> {
-    const rows = useCheckpoints ? await fromCheckpoint(input) : undefined;
-    if (rows) paths.checkpoint += 1;
-    else paths.spells += 1;
-    return rows ?? runQuery(ch, openAt, input, options);
-  }
-
   async function workloadAt(input: WorkloadAtInput, useCheckpoints = true): Promise<WorkloadResult> {
-    const [open, closures] = await Promise.all([
-      openRows(input, useCheckpoints),
-      runQuery(ch, closuresAt, input, options),
-    ]);
-    return wallWorkload.parse([...open, ...closures], input);
+    const checkpointed = useCheckpoints ? await fromCheckpoint(input) : undefined;
+    if (checkpointed) paths.checkpoint += 1;
+    else paths.spells += 1;
+    const rows =
+      checkpointed ??
+      (await Promise.all([runQuery(ch, openAt, input, options), runQuery(ch, closuresAt, input, options)])).flat();
+    return wallWorkload.parse(rows, input);
   }
 
   return { workloadAt, paths };

@@ -36,7 +36,10 @@ function cases(n: number): CaseInput[][] {
     for (let v = 1; v <= next(3); v += 1) {
       atMs += 1 + next(9 * DAY_MS);
       if (atMs >= nowMs - HOUR_MS) break;
-      rounds[v].push({ ...c, updatedAt: iso(atMs), status: LATER[next(LATER.length)] });
+      const status = LATER[next(LATER.length)];
+      // money recovered on some closures: the checkpoints hold each day's sum
+      const recovered = status === 'resolved' && next(2) === 0 ? { recoveredYuan: 10 + next(500) / 4 } : {};
+      rounds[v].push({ ...c, updatedAt: iso(atMs), status, ...recovered });
     }
   }
   return rounds;
@@ -61,6 +64,9 @@ async function takeAll(): Promise<number> {
     taken += run.taken;
   }
 }
+
+/** money recovered on the day of each national moment above: some of it is not 0 */
+const recoveredShown: number[] = [];
 
 const HOURS: Array<[string, number]> = [
   ['60 days back', floorTo(nowMs - 60 * DAY_MS, HOUR_MS)],
@@ -87,9 +93,19 @@ describe.each(HOURS)('the open cases at a whole hour %s', (_, atMs) => {
       const got = await viaCheckpoint.computePanelsAt(scope, atMs);
       expect(viaCheckpoint.openPaths).toEqual({ checkpoint: 1, spells: 0 });
       expect(got).toEqual(await direct().computePanelsAt(scope, atMs));
-      if (scope === 'national') expect(got.panels.kpis.open).toBeGreaterThan(0);
+      if (scope !== 'national') return;
+      expect(got.panels.kpis.open).toBeGreaterThan(0);
+      expect(got.panels.kpis.closed30d).toBeGreaterThan(0);
+      recoveredShown.push(got.panels.kpis.recoveredTodayYuan);
     },
   );
+});
+
+describe('money recovered', () => {
+  it('is in the checkpoints of the moments above', () => {
+    expect(recoveredShown).toHaveLength(HOURS.length);
+    expect(recoveredShown.some((yuan) => yuan > 0)).toBe(true);
+  });
 });
 
 describe('a moment within an hour', () => {

@@ -49,6 +49,8 @@ export interface TakeInput {
   /** whole hours of one China Standard Time day, ascending */
   hoursMs: number[];
   dueSoonByMs: number;
+  /** closures are counted from this long before each hour (the on-time window) */
+  closedWindowMs: number;
   takenAtMs: number;
 }
 
@@ -60,6 +62,7 @@ export const takeOpenCheckpoints = defineQuery<TakeInput, never, void>({
     firstHour: toDateTime(input.hoursMs[0]),
     lastHour: toDateTime(input.hoursMs[input.hoursMs.length - 1]),
     dueSoonBy: toDateTime(input.dueSoonByMs),
+    closedWindowS: input.closedWindowMs / 1000,
     takenAt: toDateTime64(input.takenAtMs),
   }),
   parse: () => undefined,
