@@ -1,6 +1,6 @@
 // Where computePanelsAt's time goes: each read of one moment (server/replay/create-panels-at-source.ts,
 // readsAt) run alone, one after the other, on a store filled by bench/replay-child.ts.
-// Usage: node --import tsx bench/replay-queries.ts <dataDir> [scope] [daysBack] [hourCst]
+// Usage: node --import tsx bench/replay-queries.ts <dataDir> [scope] [daysBack] [hourCst] [minute]
 // Prints one line per read: median wall ms and median process CPU ms of RUNS runs (the engine runs
 // in this process, so CPU time is what a loaded machine does not inflate).
 import os from 'node:os';
@@ -15,7 +15,7 @@ import { median } from './live-history';
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 
 async function main(): Promise<void> {
-  const [dataDir, scope = 'national', daysBack = '60', hourCst = '11'] = process.argv.slice(2);
+  const [dataDir, scope = 'national', daysBack = '60', hourCst = '11', minute = '17'] = process.argv.slice(2);
   const ch = createClickHouse({ dataDir });
   await migrate(ch);
   const nowMs = Date.now();
@@ -24,7 +24,7 @@ async function main(): Promise<void> {
     clock: { now: () => nowMs },
     incidentClocks: loadIncidentClocks(undefined),
   });
-  const atMs = cstMidnight(nowMs - Number(daysBack) * DAY_MS) + Number(hourCst) * HOUR_MS + 17 * 60_000;
+  const atMs = cstMidnight(nowMs - Number(daysBack) * DAY_MS) + Number(hourCst) * HOUR_MS + Number(minute) * 60_000;
   const reads = source.readsAt(scope, replayTimes(atMs, nowMs));
   const lines: string[] = [];
   for (const [part, read] of Object.entries(reads)) {
@@ -57,7 +57,7 @@ async function main(): Promise<void> {
     `${'whole'.padEnd(10)} wall ${median(all).toFixed(1).padStart(7)} ms  CPU ${median(allCpu).toFixed(1).padStart(7)} ms`,
   );
   process.stdout.write(
-    `${scope}, ${daysBack} days back, ${hourCst}:17 CST, ${RUNS} runs each; load average ${os
+    `${scope}, ${daysBack} days back, ${hourCst}:${minute.padStart(2, '0')} CST, ${RUNS} runs each; load average ${os
       .loadavg()
       .map((l) => l.toFixed(2))
       .join(' ')}\n${lines.join('\n')}\n`,
