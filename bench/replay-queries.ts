@@ -43,19 +43,35 @@ async function main(): Promise<void> {
       `${part.padEnd(10)} wall ${median(wall).toFixed(1).padStart(7)} ms  CPU ${median(cpu).toFixed(1).padStart(7)} ms`,
     );
   }
-  const all: number[] = [];
-  const allCpu: number[] = [];
+  // the whole moment through the checkpoints and through the spells alone, run by turns (same load)
+  const direct = createPanelsAtSource({
+    clickhouse: ch,
+    clock: { now: () => nowMs },
+    incidentClocks: loadIncidentClocks(undefined),
+    useCheckpoints: false,
+  });
+  const whole = {
+    checkpoints: { wall: [] as number[], cpu: [] as number[] },
+    spells: { wall: [] as number[], cpu: [] as number[] },
+  };
   for (let i = 0; i < RUNS; i += 1) {
-    const c1 = process.cpuUsage();
-    const t1 = performance.now();
-    await source.computePanelsAt(scope, atMs);
-    all.push(performance.now() - t1);
-    const c = process.cpuUsage(c1);
-    allCpu.push((c.user + c.system) / 1000);
+    for (const [path, from] of [
+      ['checkpoints', source],
+      ['spells', direct],
+    ] as const) {
+      const c1 = process.cpuUsage();
+      const t1 = performance.now();
+      await from.computePanelsAt(scope, atMs);
+      whole[path].wall.push(performance.now() - t1);
+      const c = process.cpuUsage(c1);
+      whole[path].cpu.push((c.user + c.system) / 1000);
+    }
   }
-  lines.push(
-    `${'whole'.padEnd(10)} wall ${median(all).toFixed(1).padStart(7)} ms  CPU ${median(allCpu).toFixed(1).padStart(7)} ms`,
-  );
+  for (const [path, { wall, cpu }] of Object.entries(whole))
+    lines.push(
+      `whole, ${path.padEnd(11)} wall ${median(wall).toFixed(1).padStart(7)} ms  CPU ${median(cpu).toFixed(1).padStart(7)} ms`,
+    );
+  lines.push(`workload paths: ${JSON.stringify(source.openPaths)}`);
   process.stdout.write(
     `${scope}, ${daysBack} days back, ${hourCst}:${minute.padStart(2, '0')} CST, ${RUNS} runs each; load average ${os
       .loadavg()

@@ -52,8 +52,8 @@ export interface PanelsAtDeps {
 }
 
 const PARTS = Object.keys(PART_SOURCES) as PartName[];
-/** The latest cases are first looked for this far back (then in the live feed's whole window). */
-const LATEST_FIRST_WINDOW_MS = HOUR_MS;
+/** The latest cases are looked for this far back, in turn (the last: the live feed's whole window). */
+const LATEST_FIRST_WINDOWS_MS = [HOUR_MS, 8 * HOUR_MS, FEED_WINDOW_MS];
 
 /** Folds rows of a log through a domain's fromRow; a row this version cannot read is skipped. */
 function readRows<Row, Event>(rows: Row[], fromRow: (row: Row) => Event, logger?: Logger): Event[] {
@@ -93,13 +93,18 @@ export function createPanelsAtSource(deps: PanelsAtDeps): PanelsAtSourceWithRead
 
   /**
    * The feed at atMs, then the summaries of the cases it shows (looked up by id). The latest cases
-   * are looked for in the last hour first: when it holds enough of them, the newest are all there.
+   * are looked for in the last hour first, then the last 8 hours, then the feed's whole window: when
+   * a window holds enough of them, the newest are all there (a province has a thirtieth of the
+   * nation's cases: an hour may hold too few, the whole two days cost several times more to read).
    */
   async function feedWithSummaries(input: Parameters<typeof feedAt.params>[0]): Promise<FeedResult> {
-    const shortFromMs = Math.max(input.latestFromMs, input.toMs - LATEST_FIRST_WINDOW_MS);
-    let feed = await runQuery(ch, feedAt, { ...input, latestFromMs: shortFromMs }, options);
-    if (feed.latestCases.length < input.latestLimit && shortFromMs > input.latestFromMs)
-      feed = await runQuery(ch, feedAt, input, options);
+    let feed: FeedResult | undefined;
+    for (const windowMs of LATEST_FIRST_WINDOWS_MS) {
+      const latestFromMs = Math.max(input.latestFromMs, input.toMs - windowMs);
+      feed = await runQuery(ch, feedAt, { ...input, latestFromMs }, options);
+      if (feed.latestCases.length >= input.latestLimit || latestFromMs === input.latestFromMs) break;
+    }
+    feed ??= await runQuery(ch, feedAt, input, options);
     const shown = [...feed.latestCases, ...feed.urgentCases];
     if (shown.length === 0) return feed;
     const ids = [...new Set(shown.map((c) => c.id))];
