@@ -1,20 +1,15 @@
 // The workload figures of one scope as they stood at a past moment (open, overdue and due soon,
 // closures and money recovered): from the checkpoint of the hour when the moment is a whole hour
-// holding a valid one (migration 0100), from the spells and the closures otherwise; the live parser
-// builds the result from the rows. Both paths give the same rows (tests/replay/open-checkpoints.test.ts).
+// holding a valid one (migration 0100), from the spells and the closures otherwise (the live query
+// on the replay tables); the live parser builds both. Both paths give the same figures
+// (tests/replay/open-checkpoints.test.ts).
 import { HOUR_MS, cstMidnight } from '@shared/time';
 import type { ClickHouse, QueryOptions } from '../clickhouse/client';
 import { runQuery } from '../clickhouse/define-query';
 import { ON_TIME_WINDOW_MS } from '../live/tick-window';
 import { lateVersions, openMarkAt } from '../queries/replay/open-checkpoints';
-import {
-  closuresAt,
-  openAt,
-  openCheckpointAt,
-  type WorkloadAtInput,
-  type WorkloadRow,
-} from '../queries/replay/workload-at';
-import { wallWorkload, type WorkloadResult } from '../queries/workload/wall-workload';
+import { workloadCheckpointAt, workloadSpellsAt, type WorkloadAtInput } from '../queries/replay/workload-at';
+import type { WorkloadResult } from '../queries/workload/wall-workload';
 
 /** How many moments read the workload from a checkpoint, and how many from the spells and closures. */
 export interface OpenPaths {
@@ -25,8 +20,8 @@ export interface OpenPaths {
 export function createWorkloadAt(ch: ClickHouse, options?: QueryOptions) {
   const paths: OpenPaths = { checkpoint: 0, spells: 0 };
 
-  /** The checkpoint's rows, or undefined when none holds for the moment. */
-  async function fromCheckpoint(input: WorkloadAtInput): Promise<WorkloadRow[] | undefined> {
+  /** The figures from the checkpoint of the moment's hour, or undefined when none holds for it. */
+  async function fromCheckpoint(input: WorkloadAtInput): Promise<WorkloadResult | undefined> {
     // a checkpoint holds a whole hour's figures over the windows replayTimes gives it
     const windows =
       input.closedFromMs === input.atMs - ON_TIME_WINDOW_MS && input.recoveredFromMs === cstMidnight(input.atMs);
@@ -34,22 +29,19 @@ export function createWorkloadAt(ch: ClickHouse, options?: QueryOptions) {
     const mark = await runQuery(ch, openMarkAt, { hourMs: input.atMs }, options);
     // taken with another holiday calendar: its due-soon figures are not this moment's (both to the second)
     if (!mark || mark.dueSoonByMs !== Math.floor(input.dueSoonByMs / 1000) * 1000) return undefined;
-    const [late, rows] = await Promise.all([
+    const [late, figures] = await Promise.all([
       runQuery(ch, lateVersions, { fromMs: mark.lookFromMs }, options),
-      runQuery(ch, openCheckpointAt, { ...input, takenAtMs: mark.takenAtMs }, options),
+      runQuery(ch, workloadCheckpointAt, { ...input, takenAtMs: mark.takenAtMs }, options),
     ]);
     // a head version at or before the hour, ingested after the checkpoint: it no longer holds
-    return late !== undefined && late <= input.atMs ? undefined : rows;
+    return late !== undefined && late <= input.atMs ? undefined : figures;
   }
 
   async function workloadAt(input: WorkloadAtInput, useCheckpoints = true): Promise<WorkloadResult> {
     const checkpointed = useCheckpoints ? await fromCheckpoint(input) : undefined;
     if (checkpointed) paths.checkpoint += 1;
     else paths.spells += 1;
-    const rows =
-      checkpointed ??
-      (await Promise.all([runQuery(ch, openAt, input, options), runQuery(ch, closuresAt, input, options)])).flat();
-    return wallWorkload.parse(rows, input);
+    return checkpointed ?? runQuery(ch, workloadSpellsAt, input, options);
   }
 
   return { workloadAt, paths };

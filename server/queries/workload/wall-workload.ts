@@ -15,7 +15,7 @@ export interface WorkloadInput extends ChildRegions {
   recoveredFromMs: number;
 }
 
-interface WorkloadRow {
+export interface WorkloadRow {
   grouped_by: 'open' | 'activity';
   child_region_code: number;
   open_cases: number;
