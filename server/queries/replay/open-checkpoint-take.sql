@@ -1,9 +1,9 @@
 -- Takes the checkpoints of the whole hours {hours} (days with one due-soon bound {dueSoonBy}) in one
--- read of replay_open_spells and one of replay_closures: each spell that covers one of them (since <=
--- hour < until, as open-at.sql) counts at each hour it covers, each closure at each hour whose window
--- holds it and that its move was made by (as closures-at.sql at that hour: closure hour from
--- {closedWindowS} before, money from the hour's midnight China time, changed_at at or before it);
--- per hour and region. {takenAt}: every version ingested before it is counted (migration 0100).
+-- read of replay_open_spells and one of replay_closures, as the replay's workload query sums them at
+-- each hour: each spell that covers one of them (since <= hour < until) counts at each hour it
+-- covers, each closure at each hour whose window holds it and that its move was made by (closure hour
+-- from {closedWindowS} before, money from the hour's midnight China time, changed_at at or before
+-- it); per hour and region. {takenAt}: every version ingested before it is counted (migration 0100).
 INSERT INTO replay_open_checkpoints
 SELECT hour, {takenAt:DateTime64(3, 'UTC')} AS taken_at, region_code, sum(open_cases), sum(overdue_cases),
        sum(due_soon_cases), sum(closed_30d_cases), sum(closed_on_time_30d_cases), sum(recovered_today_yuan)
