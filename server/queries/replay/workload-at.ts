@@ -1,6 +1,7 @@
 // The workload figures of one scope as they stood at a past moment, in the result shape of the live
-// workload query: from the spells and closures (workload-at.sql), or from the checkpoint of a whole
-// hour (open-checkpoint-at.sql). server/replay/workload-at.ts picks one.
+// workload query: from the spells and closures, by the live query itself (wall-workload.sql reading
+// the replay tables as of the moment), or from the checkpoint of a whole hour (open-checkpoint-at.sql).
+// server/replay/workload-at.ts picks one.
 import { toDateTime, toDateTime64 } from '../../clickhouse/datetime';
 import { defineQuery } from '../../clickhouse/define-query';
 import { wallWorkload, type WorkloadInput, type WorkloadResult, type WorkloadRow } from '../workload/wall-workload';
@@ -12,12 +13,9 @@ export interface WorkloadAtInput extends WorkloadInput {
 
 export const workloadSpellsAt = defineQuery<WorkloadAtInput, WorkloadRow, WorkloadResult>({
   name: 'replay:workload-at',
-  file: new URL('./workload-at.sql', import.meta.url),
-  params: (input) => ({
-    ...wallWorkload.params(input),
-    at: toDateTime64(input.atMs),
-    hourNow: toDateTime(input.hourNowMs),
-  }),
+  file: wallWorkload.file,
+  params: (input) =>
+    wallWorkload.params({ ...input, openCells: 'replay_open_spells', activityCells: 'replay_closures' }),
   parse: (rows, input) => wallWorkload.parse(rows, input),
 });
 
