@@ -22,6 +22,8 @@ interface ReplayLine {
     cpuMs: number;
   }>;
   boundsMs: number;
+  checkpoints: { hours: number; seconds: number; cpuSeconds: number };
+  openPaths: { checkpoint: number; spells: number };
   loadAverage: number[];
 }
 
@@ -39,6 +41,18 @@ export async function replayBench(dataDir: string): Promise<Array<[string, objec
     [
       `Replay: the store (${line.cases} cases over ${line.days} days, ${line.versions} versions, ${line.openNow} open now, generated in ${Math.round(line.generateSeconds)} s)`,
       line.tables,
+    ],
+    [
+      'Replay: taking the open-case checkpoints of every hour back to the oldest case (the job, run until done)',
+      [
+        {
+          hours: line.checkpoints.hours,
+          'wall s': r1(line.checkpoints.seconds),
+          'CPU s': r1(line.checkpoints.cpuSeconds),
+          'moments read from a checkpoint': line.openPaths.checkpoint,
+          'from the spells': line.openPaths.spells,
+        },
+      ],
     ],
     [
       `Replay: computePanelsAt, median of 5 runs per moment (load average ${line.loadAverage.map((l) => l.toFixed(2)).join(' ')} on ${os.cpus().length} cores; historyBounds ${r1(line.boundsMs)} ms)`,

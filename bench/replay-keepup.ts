@@ -4,6 +4,7 @@
 // means no skipped step (commandwall_replay_steps_skipped_total stays 0); each step's time is the
 // source's computePanelsAt, measured around it.
 import fs from 'node:fs';
+import os from 'node:os';
 import { STATUS_CODES } from '@shared/codes';
 import { DAY_MS, HOUR_MS, MINUTE_MS } from '@shared/time';
 import type { WallSnapshot, WallUpdate } from '@shared/wall-events';
@@ -12,6 +13,7 @@ import { loadConfig } from '../server/config';
 import { createServer } from '../server/create-server';
 import { systemClock } from '../server/clock';
 import { createPanelsAtSource } from '../server/replay/create-panels-at-source';
+import { runOpenCheckpoints } from '../server/replay/open-checkpoint-job';
 import type { PanelsAtSource } from '../server/replay/panels-at';
 import { insertCases, quantile, waitForMerges } from './live-history';
 import { openWall, type Row } from './live-wall';
@@ -41,15 +43,20 @@ export async function replayKeepupBench(dataDir: string): Promise<Row[]> {
   const config = { ...loadConfig({}), port: 0, logLevel: 'silent' as const, dataDir, tickMs: TICK_MS };
   // the clickhouse the source reads is the server's own: opened first, handed to both
   const clickhouse = createClickHouse({ dataDir });
-  const source = timed(
-    createPanelsAtSource({ clickhouse, clock: systemClock, incidentClocks: config.incidentClocks }),
-    stepsMs,
-  );
+  const inner = createPanelsAtSource({ clickhouse, clock: systemClock, incidentClocks: config.incidentClocks });
+  const source = timed(inner, stepsMs);
   const server = createServer({ config, clickhouse, panelsAt: source });
   const { port, ready } = await server.start();
   await ready;
   await insertCases(clickhouse, 'RK-', 0, CASES, nowMs - 30 * DAY_MS, 30 * DAY_MS - MINUTE_MS, STATUS_CODES);
   await waitForMerges(clickhouse, 120_000);
+  // the checkpoint job, run until every hour holds one (the server's own runs every ten minutes); every
+  // insert has returned, so no margin for one still running
+  const checkpointStarted = performance.now();
+  let checkpointHours = 0;
+  for (let run; (run = await runOpenCheckpoints({ clickhouse, clock: systemClock, insertMarginMs: 0 })).taken > 0;)
+    checkpointHours += run.taken;
+  const checkpointSeconds = (performance.now() - checkpointStarted) / 1000;
 
   const wallToken = server.tokens.firstOf('wall')!.token;
   const directorToken = server.tokens.firstOf('director')!.token;
@@ -105,6 +112,12 @@ export async function replayKeepupBench(dataDir: string): Promise<Row[]> {
       'step p95 ms': Math.round(quantile(stepsMs, 0.95)),
       'step max ms': Math.round(Math.max(...stepsMs)),
       'cold step ms': Math.round(coldMs),
+      'checkpoints taken (hours, s)': `${checkpointHours}, ${Math.round(checkpointSeconds)}`,
+      'open from checkpoint / spells': `${inner.openPaths.checkpoint} / ${inner.openPaths.spells}`,
+      'load average': os
+        .loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' '),
       'steps ms': stepsMs.map((ms) => Math.round(ms)).join(' '),
       'wall time s': Math.round(wallSeconds * 10) / 10,
       'ideal s': HOURS,

@@ -47,6 +47,7 @@ import { createLogger, type Logger } from './ops/logger';
 import { createMetrics } from './ops/metrics';
 import { createPanelsAtSource } from './replay/create-panels-at-source';
 import type { PanelsAtSource } from './replay/panels-at';
+import { openCheckpointJob } from './replay/open-checkpoint-job';
 import { createWallRepository } from './walls/repository';
 import { wallRoutes } from './walls/routes';
 import { WallGroups } from './walls/wall-groups';
@@ -149,6 +150,8 @@ export function createServer({
   const wallRepository = createWallRepository({ clickhouse, logger, clock, tickMs: config.tickMs, fence });
   const panelsAt =
     options.panelsAt ?? createPanelsAtSource({ clickhouse, clock, incidentClocks: config.incidentClocks, logger });
+  // checkpoints of the open cases at whole hours, so a replay's open and overdue need not read back to now
+  jobs.register(openCheckpointJob({ clickhouse, clock, logger, mayWrite: () => lease.isWriter() }));
   const wallGroups = new WallGroups({
     repository: wallRepository,
     source: panelsAt,

@@ -35,9 +35,9 @@ import { intakeAt } from '../queries/replay/intake-at';
 import { alertEventsUntil, incidentEventsUntil } from '../queries/replay/log-until';
 import { partiesAt } from '../queries/replay/parties-at';
 import { summariesAt } from '../queries/replay/summaries-at';
-import { workloadAt } from '../queries/replay/workload-at';
 import type { PanelsAt, PanelsAtSource } from './panels-at';
-import { comparisonSpans, notKeptAt, replayTimes } from './replay-times';
+import { createWorkloadAt, type OpenPaths } from './workload-at';
+import { comparisonSpans, notKeptAt, replayTimes, type ReplayTimes } from './replay-times';
 
 export interface PanelsAtDeps {
   clickhouse: ClickHouse;
@@ -47,11 +47,13 @@ export interface PanelsAtDeps {
   logger?: Logger;
   /** the lane replay reads go through; by default the live one (a frozen or replaying wall is a wall) */
   queryOptions?: QueryOptions;
+  /** read open cases at whole hours from their checkpoints when valid (migration 0100); default true */
+  useCheckpoints?: boolean;
 }
 
 const PARTS = Object.keys(PART_SOURCES) as PartName[];
-/** The latest cases are first looked for this far back (then in the live feed's whole window). */
-const LATEST_FIRST_WINDOW_MS = HOUR_MS;
+/** The latest cases are looked for this far back, in turn (the last: the live feed's whole window). */
+const LATEST_FIRST_WINDOWS_MS = [HOUR_MS, 8 * HOUR_MS, FEED_WINDOW_MS];
 
 /** Folds rows of a log through a domain's fromRow; a row this version cannot read is skipped. */
 function readRows<Row, Event>(rows: Row[], fromRow: (row: Row) => Event, logger?: Logger): Event[] {
@@ -66,8 +68,16 @@ function readRows<Row, Event>(rows: Row[], fromRow: (row: Row) => Event, logger?
   return events;
 }
 
-export function createPanelsAtSource(deps: PanelsAtDeps): PanelsAtSource {
+/** The source, and its reads by part for one moment (bench/replay-queries.ts times them one by one). */
+export interface PanelsAtSourceWithReads extends PanelsAtSource {
+  readsAt(scope: Scope, t: ReplayTimes): Record<string, () => Promise<unknown>>;
+  /** how the open cases were read so far: from a checkpoint or from the spells */
+  openPaths: OpenPaths;
+}
+
+export function createPanelsAtSource(deps: PanelsAtDeps): PanelsAtSourceWithReads {
   const { clickhouse: ch, queryOptions: options } = deps;
+  const workload = createWorkloadAt(ch, options);
 
   async function alertsAt(scope: Scope, atMs: number) {
     const rows = await runQuery(ch, alertEventsUntil, { toMs: atMs }, options);
@@ -83,13 +93,18 @@ export function createPanelsAtSource(deps: PanelsAtDeps): PanelsAtSource {
 
   /**
    * The feed at atMs, then the summaries of the cases it shows (looked up by id). The latest cases
-   * are looked for in the last hour first: when it holds enough of them, the newest are all there.
+   * are looked for in the last hour first, then the last 8 hours, then the feed's whole window: when
+   * a window holds enough of them, the newest are all there (a province has a thirtieth of the
+   * nation's cases: an hour may hold too few, the whole two days cost several times more to read).
    */
   async function feedWithSummaries(input: Parameters<typeof feedAt.params>[0]): Promise<FeedResult> {
-    const shortFromMs = Math.max(input.latestFromMs, input.toMs - LATEST_FIRST_WINDOW_MS);
-    let feed = await runQuery(ch, feedAt, { ...input, latestFromMs: shortFromMs }, options);
-    if (feed.latestCases.length < input.latestLimit && shortFromMs > input.latestFromMs)
-      feed = await runQuery(ch, feedAt, input, options);
+    let feed: FeedResult | undefined;
+    for (const windowMs of LATEST_FIRST_WINDOWS_MS) {
+      const latestFromMs = Math.max(input.latestFromMs, input.toMs - windowMs);
+      feed = await runQuery(ch, feedAt, { ...input, latestFromMs }, options);
+      if (feed.latestCases.length >= input.latestLimit || latestFromMs === input.latestFromMs) break;
+    }
+    feed ??= await runQuery(ch, feedAt, input, options);
     const shown = [...feed.latestCases, ...feed.urgentCases];
     if (shown.length === 0) return feed;
     const ids = [...new Set(shown.map((c) => c.id))];
@@ -103,53 +118,71 @@ export function createPanelsAtSource(deps: PanelsAtDeps): PanelsAtSource {
     return feed;
   }
 
+  /** The reads one moment needs, by part, each a thunk: computePanelsAt runs them at once, a bench one by one. */
+  function readsAt(scope: Scope, t: ReplayTimes) {
+    const p = scopeParams(scope);
+    const at = { resolution: t.resolution, atMs: t.atMs };
+    return {
+      intake: () => runQuery(ch, intakeAt, { ...p, ...at, ...t }, options),
+      history: () => runQuery(ch, historyAt, { ...p, ...at, ...comparisonSpans(t) }, options),
+      workload: () =>
+        workload.workloadAt(
+          {
+            ...p,
+            atMs: t.atMs,
+            hourNowMs: t.hourNowMs,
+            dueSoonByMs: t.dueSoonByMs,
+            closedFromMs: t.closedFromMs,
+            recoveredFromMs: t.todayFromMs,
+          },
+          deps.useCheckpoints ?? true,
+        ),
+      feed: () =>
+        feedWithSummaries({
+          ...p,
+          atMs: t.atMs,
+          latestFromMs: t.atMs - FEED_WINDOW_MS,
+          urgentFromMs: t.atMs - URGENT_WINDOW_MS,
+          toMs: t.atMs,
+          latestLimit: LATEST_CASES,
+          urgentLimit: URGENT_CASES,
+          terminalStatuses: TERMINAL_STATUSES,
+        }),
+      heat: () =>
+        runQuery(
+          ch,
+          heatAt,
+          {
+            ...p,
+            atMs: t.atMs,
+            fromMs: t.atMs - HEAT_WINDOW_MS,
+            toMs: t.atMs,
+            binDegrees: HEAT_BIN_DEGREES[p.level],
+            maxPoints: HEAT_MAX_POINTS,
+          },
+          options,
+        ),
+      parties: () =>
+        runQuery(ch, partiesAt, { ...p, dayFromMs: t.todayFromMs, atMs: t.atMs, limit: TOP_PARTIES }, options),
+      alerts: () => alertsAt(scope, t.atMs),
+      incidents: () => incidentsAt(scope, t.atMs),
+    };
+  }
+
   async function computePanelsAt(scope: Scope, requestedMs: number): Promise<PanelsAt> {
     const nowMs = deps.clock.now();
     const t = replayTimes(requestedMs, nowMs);
     const p = scopeParams(scope);
-    const at = { resolution: t.resolution, atMs: t.atMs };
+    const reads = readsAt(scope, t);
     const [intake, history, workload, feed, heat, parties, alerts, incidents] = await Promise.all([
-      runQuery(ch, intakeAt, { ...p, ...at, ...t }, options),
-      runQuery(ch, historyAt, { ...p, ...at, ...comparisonSpans(t) }, options),
-      runQuery(
-        ch,
-        workloadAt,
-        {
-          ...p,
-          atMs: t.atMs,
-          hourNowMs: t.hourNowMs,
-          dueSoonByMs: t.dueSoonByMs,
-          closedFromMs: t.closedFromMs,
-          recoveredFromMs: t.todayFromMs,
-        },
-        options,
-      ),
-      feedWithSummaries({
-        ...p,
-        atMs: t.atMs,
-        latestFromMs: t.atMs - FEED_WINDOW_MS,
-        urgentFromMs: t.atMs - URGENT_WINDOW_MS,
-        toMs: t.atMs,
-        latestLimit: LATEST_CASES,
-        urgentLimit: URGENT_CASES,
-        terminalStatuses: TERMINAL_STATUSES,
-      }),
-      runQuery(
-        ch,
-        heatAt,
-        {
-          ...p,
-          atMs: t.atMs,
-          fromMs: t.atMs - HEAT_WINDOW_MS,
-          toMs: t.atMs,
-          binDegrees: HEAT_BIN_DEGREES[p.level],
-          maxPoints: HEAT_MAX_POINTS,
-        },
-        options,
-      ),
-      runQuery(ch, partiesAt, { ...p, dayFromMs: t.todayFromMs, atMs: t.atMs, limit: TOP_PARTIES }, options),
-      alertsAt(scope, t.atMs),
-      incidentsAt(scope, t.atMs),
+      reads.intake(),
+      reads.history(),
+      reads.workload(),
+      reads.feed(),
+      reads.heat(),
+      reads.parties(),
+      reads.alerts(),
+      reads.incidents(),
     ]);
     const answer = <R>(value: R) => ({ value, forMs: t.atMs });
     const assembled = assemblePanels(
@@ -181,5 +214,5 @@ export function createPanelsAtSource(deps: PanelsAtDeps): PanelsAtSource {
     return { fromMs: oldest ?? toMs, toMs };
   }
 
-  return { computePanelsAt, historyBounds };
+  return { computePanelsAt, historyBounds, readsAt, openPaths: workload.paths };
 }

@@ -6,6 +6,9 @@
 -- the end of the second working day from today (dueSoonBy, computed with the holiday calendar).
 -- grouped_by: 'open' rows (one per child region) hold the open columns, the one 'activity' row the
 -- closure columns; each holds zeros in the other's. child_region_code: as in intake/wall-intake.sql.
+-- A replay reads the same from replay_open_spells and replay_closures ({openCells}, {activityCells})
+-- as of {at}: the spells that covered it and the closures made by then; the live tables' rows cover
+-- every moment (their since, until and changed_at are ALIAS constants, migration 0101).
 SELECT
     'open' AS grouped_by,
     if({childDivisor:UInt32} = 100 AND intDiv(region_code, 100) % 100 = 90, region_code,
@@ -16,8 +19,10 @@ SELECT
     toInt64(0) AS closed_30d_cases,
     toInt64(0) AS closed_on_time_30d_cases,
     toFloat64(0) AS recovered_today_yuan
-FROM open_cases
-WHERE region_code BETWEEN {regionFrom:UInt32} AND {regionTo:UInt32}
+FROM {openCells:Identifier}
+WHERE until > {at:DateTime64(3, 'UTC')}
+  AND since <= {at:DateTime64(3, 'UTC')}
+  AND region_code BETWEEN {regionFrom:UInt32} AND {regionTo:UInt32}
 GROUP BY child_region_code
 UNION ALL
 SELECT
@@ -29,6 +34,7 @@ SELECT
     sumIf(closed, hour >= {closedFrom:DateTime('UTC')}) AS closed_30d_cases,
     sumIf(closed_on_time, hour >= {closedFrom:DateTime('UTC')}) AS closed_on_time_30d_cases,
     toFloat64(sumIf(recovered_yuan, hour >= {todayFrom:DateTime('UTC')})) AS recovered_today_yuan
-FROM activity_hour
+FROM {activityCells:Identifier}
 WHERE hour BETWEEN least({closedFrom:DateTime('UTC')}, {todayFrom:DateTime('UTC')}) AND {hourNow:DateTime('UTC')}
+  AND changed_at <= {at:DateTime64(3, 'UTC')}
   AND region_code BETWEEN {regionFrom:UInt32} AND {regionTo:UInt32}

@@ -1,6 +1,6 @@
 // Open, overdue and due-soon cases of one scope by child region (open_cases), and its closures, on-time
 // closures and money recovered (activity_hour).
-import { toDateTime } from '../../clickhouse/datetime';
+import { toDateTime, toDateTime64 } from '../../clickhouse/datetime';
 import { defineQuery } from '../../clickhouse/define-query';
 import { childOf, type ChildRegions } from '../region-range';
 
@@ -15,7 +15,17 @@ export interface WorkloadInput extends ChildRegions {
   recoveredFromMs: number;
 }
 
-interface WorkloadRow {
+/** Where the cells are read from: the live rollups, or a replay's spells as of a moment (migration 0101). */
+export interface WorkloadCells {
+  openCells: 'open_cases' | 'replay_open_spells';
+  activityCells: 'activity_hour' | 'replay_closures';
+  /** the moment, epoch ms: the live rollups' rows cover every moment */
+  atMs: number;
+}
+
+const LIVE_CELLS = { openCells: 'open_cases', activityCells: 'activity_hour' } as const;
+
+export interface WorkloadRow {
   grouped_by: 'open' | 'activity';
   child_region_code: number;
   open_cases: number;
@@ -36,10 +46,13 @@ export interface WorkloadResult {
   children: Map<string, { open: number; overdue: number; dueSoon: number }>;
 }
 
-export const wallWorkload = defineQuery<WorkloadInput, WorkloadRow, WorkloadResult>({
+export const wallWorkload = defineQuery<WorkloadInput & Partial<WorkloadCells>, WorkloadRow, WorkloadResult>({
   name: 'wall-workload',
   file: new URL('./wall-workload.sql', import.meta.url),
   params: (input) => ({
+    openCells: input.openCells ?? LIVE_CELLS.openCells,
+    activityCells: input.activityCells ?? LIVE_CELLS.activityCells,
+    at: toDateTime64(input.atMs ?? input.hourNowMs),
     childDivisor: input.childDivisor,
     regionFrom: input.regionFrom,
     regionTo: input.regionTo,
