@@ -21,7 +21,7 @@ export interface HistoryInput extends RegionRange {
   lastWeek: MinuteSpan;
 }
 
-/** A row of wall-history.sql (and of the replay's history-at.sql, which answers in the same shape). */
+/** A row of wall-history.sql, live or as of a past moment. */
 export interface HistoryRow {
   grouped_by: 'minute' | 'kind_line';
   minute_epoch_s: number;
@@ -44,7 +44,16 @@ export interface HistoryResult {
 export const wallHistory = defineQuery<HistoryInput, HistoryRow, HistoryResult>({
   name: 'wall-history',
   file: new URL('./wall-history.sql', import.meta.url),
-  params: (input) => ({
+  // every row of intake_minute holds now: any moment reads it whole
+  params: (input) => historyParams('intake_minute', input.baseline.toMs, input),
+  parse: (rows, input) => parseHistory(rows, input, MINUTE_MS),
+});
+
+/** The parameters of wall-history.sql: the table read, the moment it is read as of, the scope and stretches. */
+export function historyParams(spells: string, atMs: number, input: HistoryInput) {
+  return {
+    spells,
+    at: toDateTime(atMs),
     regionFrom: input.regionFrom,
     regionTo: input.regionTo,
     baselineFrom: toDateTime(input.baseline.fromMs),
@@ -53,9 +62,8 @@ export const wallHistory = defineQuery<HistoryInput, HistoryRow, HistoryResult>(
     yesterdayTo: toDateTime(input.yesterday.toMs),
     lastWeekFrom: toDateTime(input.lastWeek.fromMs),
     lastWeekTo: toDateTime(input.lastWeek.toMs),
-  }),
-  parse: (rows, input) => parseHistory(rows, input, MINUTE_MS),
-});
+  };
+}
 
 /** Rows to the result; `stepMs` is the baseline's step (a minute live, an hour for a replay kept hourly). */
 export function parseHistory(rows: HistoryRow[], input: HistoryInput, stepMs: number): HistoryResult {

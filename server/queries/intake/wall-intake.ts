@@ -18,7 +18,7 @@ export interface IntakeInput extends ChildRegions {
   hourFromMs: number;
 }
 
-/** A row of wall-intake.sql (and of the replay's intake-at.sql, which answers in the same shape). */
+/** A row of wall-intake.sql, live or as of a past moment. */
 export interface IntakeRow {
   grouped_by: 'minute' | 'kind_line' | 'channel' | 'category' | 'child';
   minute_epoch_s: number;
@@ -54,7 +54,16 @@ export interface IntakeResult {
 export const wallIntake = defineQuery<IntakeInput, IntakeRow, IntakeResult>({
   name: 'wall-intake',
   file: new URL('./wall-intake.sql', import.meta.url),
-  params: (input) => ({
+  // every row of intake_minute holds now: any moment reads it whole
+  params: (input) => intakeParams('intake_minute', input.windowToMs, input),
+  parse: (rows, input) => parseIntake(rows, input, MINUTE_MS),
+});
+
+/** The parameters of wall-intake.sql: the table read, the moment it is read as of, the scope and window. */
+export function intakeParams(spells: string, atMs: number, input: IntakeInput) {
+  return {
+    spells,
+    at: toDateTime(atMs),
     childDivisor: input.childDivisor,
     regionFrom: input.regionFrom,
     regionTo: input.regionTo,
@@ -62,9 +71,8 @@ export const wallIntake = defineQuery<IntakeInput, IntakeRow, IntakeResult>({
     windowTo: toDateTime(input.windowToMs),
     todayFrom: toDateTime(input.todayFromMs),
     hourFrom: toDateTime(input.hourFromMs),
-  }),
-  parse: (rows, input) => parseIntake(rows, input, MINUTE_MS),
-});
+  };
+}
 
 /**
  * Rows to the result; `stepMs` is the series' step: a minute live, an hour for a replay beyond the
