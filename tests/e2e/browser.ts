@@ -102,7 +102,7 @@ export async function openWall(
  * Resolves once every panel has data and the map has drawn its regions in the data's colours; with
  * `fresh` (the default) also none of them may be stale.
  */
-export async function waitForWallDrawn(page: Page, timeoutMs = 15_000, fresh = true): Promise<void> {
+export async function waitForWallDrawn(page: Page, timeoutMs = 30_000, fresh = true): Promise<void> {
   await page.waitForSelector(MAP_DRAWN, { timeout: timeoutMs });
   await page.waitForFunction(
     ({ attribute, selector, count }) => {
