@@ -54,7 +54,10 @@ export function createClusterEvaluator({ newNullsPerCycle = NEW_NULLS_PER_CYCLE,
   }
   return async (clickhouse: ClickHouse, input: EvaluationInput): Promise<DetectorSignal[]> => {
     const endMs = surgeEndMs(input.atMs);
-    const cells = await read(clickhouse, input, endMs);
+    // in one order whatever the read's (the Monte Carlo draws follow the counties' order)
+    const cells = (await read(clickhouse, input, endMs)).sort(
+      (a, b) => a.regionCode.localeCompare(b.regionCode) || a.category.localeCompare(b.category),
+    );
     const budget = detectorBudget(input.budgetPerDay, clusterTestsPerDay());
     return detectClusters(cells, endMs, input.atMs, budget, nullCache, newNullsPerCycle);
   };
