@@ -5,7 +5,7 @@
 // - overdispersed day to day: each day's national total and each province's share of it drawn from
 //   lognormal factors (CV 0.15 nationally, 0.1 per province);
 // - skewed, stable weights of counties, categories, merchants (a third of cases name one, local to
-//   its county) and brands (a fifth), the same every day;
+//   its county, of one category) and brands (a fifth, of one category), the same every day;
 // - statuses that follow the case's age: today's cases mostly open, a fortnight old mostly done,
 //   older ones closed, resolved or rejected (closed at most 3 days after receipt, never in the future).
 // The benchmark's inflow draws from the same shape (alertsCycleInflow), at the history's rate.
@@ -141,7 +141,9 @@ export function alertsCycleInflow(count: number, prefix: string, nowMs: number, 
   const categoryPool = tickets(CATEGORY_CODES, categoryWeights, 2_000);
   return benchCases(count, prefix, nowMs).map((c, i) => {
     const county = countyPool[Math.floor(uniform(seq, i, 31) * countyPool.length)];
+    const category = categoryPool[Math.floor(uniform(seq, i, 35) * categoryPool.length)];
     const merchant = Math.floor(MERCHANTS_PER_COUNTY * uniform(seq, i, 32) ** 3);
+    const brand = Math.floor(BRANDS * uniform(seq, i, 36) ** 2);
     const named = uniform(seq, i, 33) < 1 / 3;
     const branded = uniform(seq, i, 34) < 1 / 5;
     const { merchant: _m, brand: _b, ...rest } = c;
@@ -150,9 +152,9 @@ export function alertsCycleInflow(count: number, prefix: string, nowMs: number, 
       receivedAt: new Date(nowMs).toISOString(),
       regionCode: String(county),
       location: { lon: getRegion(String(county))!.label[0], lat: getRegion(String(county))!.label[1] },
-      category: categoryPool[Math.floor(uniform(seq, i, 35) * categoryPool.length)],
-      ...(named ? { merchant: { name: `商户${county}-${merchant}` } } : {}),
-      ...(branded ? { brand: `品牌${Math.floor(BRANDS * uniform(seq, i, 36) ** 2)}` } : {}),
+      category,
+      ...(named ? { merchant: { name: `商户${county}-${category}-${merchant}` } } : {}),
+      ...(branded ? { brand: `品牌${category}-${brand}` } : {}),
     };
   });
 }

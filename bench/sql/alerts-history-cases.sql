@@ -3,7 +3,8 @@
 -- `count` new cases (first and head version, superseding nothing). Each draw is a pick from a
 -- "ticket" array (values repeated by weight) by an independent hash of the case number: the hour of
 -- day, then a uniform moment in it; the county; the category; a third of cases name a merchant of
--- their county (skewed: the first few take most), a fifth a brand. A case in a terminal status was
+-- their county and category (skewed: the first few take most), a fifth a brand of their category
+-- (a merchant or brand has one trade, as a gym's complaints are about prepaid cards). A case in a terminal status was
 -- closed up to 3 days after receipt, never after {nowMs}.
 INSERT INTO case_versions
     (id, version_at, received_at, due_at, line, kind, channel, region_code, category, issue_type, status, urgent,
@@ -30,11 +31,11 @@ SELECT
     toUInt8(number % 97 = 0) AS urgent,
     '' AS merchant_id,
     if(cityHash64(number, 6) % 3 = 0,
-       concat('商户', toString(region_code), '-',
+       concat('商户', toString(region_code), '-', category, '-',
               toString(toUInt32(floor({merchantsPerCounty:UInt32} * pow((cityHash64(number, 8) % 1000000) / 1e6, 3))))),
        '') AS merchant_name,
     if(cityHash64(number, 9) % 5 = 0,
-       concat('品牌', toString(toUInt32(floor({brands:UInt32} * pow((cityHash64(number, 10) % 1000000) / 1e6, 2))))),
+       concat('品牌', category, '-', toString(toUInt32(floor({brands:UInt32} * pow((cityHash64(number, 10) % 1000000) / 1e6, 2))))),
        '') AS brand,
     toDecimal64((number % 500) * 10, 2) AS amount_yuan,
     toDecimal64(if(status IN ('resolved', 'closed'), (number % 50) * 10, 0), 2) AS recovered_yuan,
