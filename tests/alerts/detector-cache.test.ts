@@ -15,8 +15,9 @@ import { SURGE_HISTORY_HOURS } from '../../server/alerts/detectors/surge-detecto
 import { createSurgeEvaluator, evaluateSurges, surgeEndMs } from '../../server/alerts/detectors/surge-job';
 import { createClusterEvaluator } from '../../server/alerts/detectors/cluster-job';
 import { createTrendEvaluator, evaluateTrends } from '../../server/alerts/detectors/trend-job';
+import { createAccumulationEvaluator, evaluateAccumulations } from '../../server/alerts/detectors/merchant-job';
 import { tempDataDir } from '../helpers/test-server';
-import { insertBackground } from './background-history';
+import { insertBackground, insertPartyBackground } from './background-history';
 
 // ten minutes into an hour: later cycles of the same hour follow
 const AT_MS = Math.floor(Date.now() / HOUR_MS) * HOUR_MS - 2 * HOUR_MS + 10 * 60_000;
@@ -64,6 +65,7 @@ beforeAll(async () => {
     { regionCode, category: 'appliances', casesPerDay: 14 },
   ]);
   await insertBackground(clickhouse, background, Math.floor(AT_MS / HOUR_MS) * HOUR_MS);
+  await insertPartyBackground(clickhouse, 200, Math.floor(AT_MS / HOUR_MS) * HOUR_MS);
 }, 120_000);
 
 afterAll(async () => {
@@ -90,6 +92,19 @@ describe('cached detector reads', () => {
     await addCases('420113', 'appliances', 9);
     expect(cellsText(await read(AT_MS + 30 * 60_000))).toEqual(cellsText(await whole()));
     expect(cache.stats).toEqual({ fullReads: 2, freshReads: 3 });
+  }, 60_000);
+
+  it('give the merchant detector the signals of the uncached evaluation', async () => {
+    const merchant = createAccumulationEvaluator();
+    for (const [i, atMs] of [AT_MS + 35 * 60_000, AT_MS + 38 * 60_000].entries()) {
+      // one of the background merchants piles up complaints in the hour
+      const hour = toDateTime(Math.floor(AT_MS / HOUR_MS) * HOUR_MS);
+      const row = { hour, party_kind: 'merchant', category: 'prepaid-cards', region_code: 420103 };
+      await clickhouse.insert('party_hour', [{ ...row, party: 'background-7', cases: 6 + i }]);
+      const cached = await merchant(clickhouse, { ...WUHAN, atMs });
+      expect(keysOf(cached)).toEqual(['merchant:background-7']);
+      expect(cached).toEqual(await evaluateAccumulations(clickhouse, { ...WUHAN, atMs }));
+    }
   }, 60_000);
 
   it('give the cluster scan and the CUSUM the signals of the uncached evaluations', async () => {
