@@ -16,6 +16,7 @@ import { createSurgeEvaluator, evaluateSurges, surgeEndMs } from '../../server/a
 import { createClusterEvaluator } from '../../server/alerts/detectors/cluster-job';
 import { createTrendEvaluator, evaluateTrends } from '../../server/alerts/detectors/trend-job';
 import { createAccumulationEvaluator, evaluateAccumulations } from '../../server/alerts/detectors/merchant-job';
+import { createPartyWindowCache } from '../../server/alerts/detectors/party-cache';
 import { tempDataDir } from '../helpers/test-server';
 import { insertBackground, insertPartyBackground } from './background-history';
 
@@ -95,16 +96,22 @@ describe('cached detector reads', () => {
   }, 60_000);
 
   it('give the merchant detector the signals of the uncached evaluation', async () => {
-    const merchant = createAccumulationEvaluator();
-    for (const [i, atMs] of [AT_MS + 35 * 60_000, AT_MS + 38 * 60_000].entries()) {
-      // one of the background merchants piles up complaints in the hour
-      const hour = toDateTime(Math.floor(AT_MS / HOUR_MS) * HOUR_MS);
-      const row = { hour, party_kind: 'merchant', category: 'prepaid-cards', region_code: 420103 };
-      await clickhouse.insert('party_hour', [{ ...row, party: 'background-7', cases: 6 + i }]);
+    const parties = createPartyWindowCache();
+    const merchant = createAccumulationEvaluator(parties);
+    const hour = toDateTime(Math.floor(AT_MS / HOUR_MS) * HOUR_MS);
+    const row = { hour, party_kind: 'merchant', category: 'prepaid-cards', region_code: 420103 };
+    for (const [i, atMs] of [AT_MS + 35 * 60_000, AT_MS + 38 * 60_000, AT_MS + 41 * 60_000].entries()) {
+      // one of the background merchants piles up complaints in the hour; a newcomer too small to
+      // fire; then a newcomer that may fire (the whole read again)
+      await clickhouse.insert('party_hour', [
+        { ...row, party: 'background-7', cases: 6 + i },
+        { ...row, party: `newcomer-${i}`, cases: 2 + 2 * i },
+      ]);
       const cached = await merchant(clickhouse, { ...WUHAN, atMs });
-      expect(keysOf(cached)).toEqual(['merchant:background-7']);
+      expect(keysOf(cached)).toContain('merchant:background-7');
       expect(cached).toEqual(await evaluateAccumulations(clickhouse, { ...WUHAN, atMs }));
     }
+    expect(parties.stats).toEqual({ olderReads: 1, freshReads: 3, wholeReads: 1 });
   }, 60_000);
 
   it('give the cluster scan and the CUSUM the signals of the uncached evaluations', async () => {
