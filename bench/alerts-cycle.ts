@@ -20,6 +20,7 @@ interface Cycle {
   totalMs: number;
   byDetector: Record<string, number>;
   signals: number;
+  intakeFailures: number;
 }
 interface Result {
   casesPerDay: number;
@@ -124,7 +125,9 @@ export async function alertsCycleBench(dataDir: string): Promise<Array<[string, 
     seconds: Math.round(b.seconds * 10) / 10,
     alerts: b.alerts,
   }));
-  const history = `${result.casesPerDay} cases a day over ${result.historyDays} days (filled in ${Math.round(result.fillSeconds)} s), ${WALL_SCOPES.length} walls, ${ingestFailures} inflow requests failed`;
+  const signals = result.cycles.map((c) => c.signals).join('/');
+  const lapsed = result.cycles.reduce((n, c) => n + c.intakeFailures, 0);
+  const history = `signals a cycle ${signals}, ${lapsed} intakes refused (writer lease lapsed); ${result.casesPerDay} cases a day over ${result.historyDays} days (filled in ${Math.round(result.fillSeconds)} s), ${WALL_SCOPES.length} walls, ${ingestFailures} inflow requests failed`;
   return [
     [`Alerts: national detection cycle while walls tick (${history})`, cycleRows],
     ["Alerts: the walls' tick without and with detectors (same server, same run)", tickRows],
