@@ -2,10 +2,11 @@
 // in a child process (alerts-cycle-server.ts) with national history; WALLS walls (national and
 // provinces) tick on it while cases keep arriving, first without detectors, then with a whole
 // national detection cycle every BENCH_CYCLE_EVERY_S seconds; then a 14-day backtest of two provinces.
+// The history and the inflow are shaped like a hotline's intake (alerts-cycle-history.ts).
 // Targets (issue 10): a cycle's p95 <= 2 s; the walls' tick p95 with detectors <= 1.2x without; each
 // backtest < 60 s. The tick is as the wall sees it: sentAt - asOf of each payload.
 import fs from 'node:fs';
-import { benchCases } from './bench-cases';
+import { alertsCycleInflow } from './alerts-cycle-history';
 import { startChild } from './live-child';
 import { quantile } from './live-history';
 import { ingest, openWall, sleep, subscribe, type Row, type ServerInfo, type Wall } from './live-wall';
@@ -19,6 +20,7 @@ interface Cycle {
   totalMs: number;
   byDetector: Record<string, number>;
   signals: number;
+  intakeFailures: number;
 }
 interface Result {
   casesPerDay: number;
@@ -54,13 +56,21 @@ export async function alertsCycleBench(dataDir: string): Promise<Array<[string, 
     await subscribe(wall, scope);
     walls.push(wall);
   }
-  // a steady inflow (through the ingest, so the term rollup fills too): every tick has news
-  // (a loaded machine may reset a request: counted, not fatal)
+  // a steady inflow through the ingest (so the term rollup fills too) at the history's average rate
+  // and shape (not one burst into the same cells, which the detectors would rightly call a surge);
+  // a loaded machine may reset a request: counted, not fatal
   let stopLoad = false;
   let ingestFailures = 0;
   const load = (async () => {
+    let owed = 0;
     for (let i = 0; !stopLoad; i += 1) {
-      await ingest(info, JSON.stringify(benchCases(10, `CYCLE-${i}`))).catch(() => (ingestFailures += 1));
+      owed += CASES_PER_DAY / 86_400;
+      const count = Math.floor(owed);
+      owed -= count;
+      if (count > 0)
+        await ingest(info, JSON.stringify(alertsCycleInflow(count, `CYCLE-${i}`, Date.now(), i))).catch(
+          () => (ingestFailures += 1),
+        );
       await sleep(1000);
     }
   })();
@@ -115,7 +125,9 @@ export async function alertsCycleBench(dataDir: string): Promise<Array<[string, 
     seconds: Math.round(b.seconds * 10) / 10,
     alerts: b.alerts,
   }));
-  const history = `${result.casesPerDay} cases a day over ${result.historyDays} days (filled in ${Math.round(result.fillSeconds)} s), ${WALL_SCOPES.length} walls, ${ingestFailures} inflow requests failed`;
+  const signals = result.cycles.map((c) => c.signals).join('/');
+  const lapsed = result.cycles.reduce((n, c) => n + c.intakeFailures, 0);
+  const history = `signals a cycle ${signals}, ${lapsed} intakes refused (writer lease lapsed); ${result.casesPerDay} cases a day over ${result.historyDays} days (filled in ${Math.round(result.fillSeconds)} s), ${WALL_SCOPES.length} walls, ${ingestFailures} inflow requests failed`;
   return [
     [`Alerts: national detection cycle while walls tick (${history})`, cycleRows],
     ["Alerts: the walls' tick without and with detectors (same server, same run)", tickRows],

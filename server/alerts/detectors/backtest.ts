@@ -27,7 +27,7 @@ export const backtestEvaluators = (): Evaluator[] => [
   { evaluate: evaluateSurges },
   { evaluate: evaluateTrends, daily: true },
   { evaluate: evaluateAccumulations },
-  { evaluate: createClusterEvaluator({ newNullsPerCycle: Number.POSITIVE_INFINITY }) },
+  { evaluate: createClusterEvaluator({ newNullsPerCycle: Number.POSITIVE_INFINITY, cached: false }) },
   // national; the backtest keeps the signals touching its scope
   {
     evaluate: (clickhouse, { atMs, budgetPerDay }) =>

@@ -10,10 +10,10 @@ import type { JobScheduler } from '../../jobs/scheduler';
 import { earliestIntakeHour } from '../../queries/alerts/earliest-intake-hour';
 import { alertBudgetPerDay, DETECTOR_COUNT } from './budget';
 import { createClusterEvaluator } from './cluster-job';
-import { evaluateAccumulations } from './merchant-job';
-import { evaluateSurges, type EvaluationInput } from './surge-job';
+import { createAccumulationEvaluator } from './merchant-job';
+import { createSurgeEvaluator, type EvaluationInput } from './surge-job';
 import { registerTermDetector } from './term-detector';
-import { evaluateTrends } from './trend-job';
+import { createTrendEvaluator } from './trend-job';
 
 export type SignalSink = (signals: DetectorSignal[], atMs: number) => void | Promise<void>;
 
@@ -27,11 +27,11 @@ type Evaluate = (clickhouse: ClickHouse, input: EvaluationInput) => Promise<Dete
 
 /** job name, cadence (surges are judged by the hour: every minute catches one within a minute) */
 export const DETECTOR_JOBS: readonly [name: string, everyMs: number, evaluate: Evaluate][] = [
-  ['surge-detector', 60_000, evaluateSurges],
-  ['merchant-detector', 10 * 60_000, evaluateAccumulations],
+  ['surge-detector', 60_000, createSurgeEvaluator()],
+  ['merchant-detector', 10 * 60_000, createAccumulationEvaluator()],
   ['cluster-detector', 10 * 60_000, createClusterEvaluator()],
   // the CUSUM judges whole days: a quarter of an hour after midnight is soon enough
-  ['surge-trend-detector', 15 * 60_000, evaluateTrends],
+  ['surge-trend-detector', 15 * 60_000, createTrendEvaluator()],
 ];
 
 /** History the baselines need: 8 weeks, the guard week and the day being judged. */

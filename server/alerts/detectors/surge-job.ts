@@ -5,7 +5,8 @@ import { HOUR_MS } from '@shared/time';
 import type { ClickHouse, QueryOptions } from '../../clickhouse/client';
 import { runQuery } from '../../clickhouse/define-query';
 import type { RegionRange } from '../../queries/region-range';
-import { surgeCells } from '../../queries/alerts/surge-cells';
+import { surgeCells, type SurgeCell } from '../../queries/alerts/surge-cells';
+import { createSurgeCellCache } from './surge-cache';
 import { detectorBudget, surgeTestsPerDay } from './budget';
 import { detectSurges, SURGE_HISTORY_HOURS } from './surge-detector';
 
@@ -25,18 +26,27 @@ export function surgeEndMs(atMs: number): number {
   return Math.ceil(atMs / HOUR_MS) * HOUR_MS;
 }
 
+/** One surge evaluation from the store's cells (the uncached read: the backtest's, one hour per step). */
 export async function evaluateSurges(clickhouse: ClickHouse, input: EvaluationInput): Promise<DetectorSignal[]> {
-  const endMs = surgeEndMs(input.atMs);
-  const cells = await runQuery(
-    clickhouse,
-    surgeCells,
-    {
-      endMs,
-      hours: SURGE_HISTORY_HOURS,
-      regionFrom: input.regionFrom,
-      regionTo: input.regionTo,
-    },
-    input.queryOptions,
+  return evaluateSurgesFrom(clickhouse, input, (query) =>
+    runQuery(clickhouse, surgeCells, { ...query, hours: SURGE_HISTORY_HOURS }, input.queryOptions),
   );
+}
+
+/** The live job's evaluation: the baseline weeks read once an hour (surge-cache.ts), the same signals. */
+export function createSurgeEvaluator(cache = createSurgeCellCache()) {
+  return (clickhouse: ClickHouse, input: EvaluationInput): Promise<DetectorSignal[]> =>
+    evaluateSurgesFrom(clickhouse, input, (query) =>
+      cache.read(clickhouse, { ...query, queryOptions: input.queryOptions }),
+    );
+}
+
+async function evaluateSurgesFrom(
+  clickhouse: ClickHouse,
+  input: EvaluationInput,
+  read: (query: { endMs: number; regionFrom: number; regionTo: number }) => Promise<SurgeCell[]>,
+): Promise<DetectorSignal[]> {
+  const endMs = surgeEndMs(input.atMs);
+  const cells = await read({ endMs, regionFrom: input.regionFrom, regionTo: input.regionTo });
   return detectSurges(cells, endMs, input.atMs, detectorBudget(input.budgetPerDay, surgeTestsPerDay()));
 }

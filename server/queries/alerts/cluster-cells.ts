@@ -6,6 +6,9 @@ import type { RegionRange } from '../region-range';
 export interface ClusterCellsInput extends RegionRange {
   /** the end of the last block (epoch ms) */
   endMs: number;
+  /** read only the hours in [fromMs, toMs) of the 63 days (default: all of them) */
+  fromMs?: number;
+  toMs?: number;
 }
 
 interface Row {
@@ -29,7 +32,13 @@ export const CLUSTER_BASELINE_DAYS = 56;
 export const clusterCells = defineQuery<ClusterCellsInput, Row, ClusterCell[]>({
   name: 'alerts-cluster-cells',
   file: new URL('./cluster-cells.sql', import.meta.url),
-  params: (input) => ({ end: toDateTime(input.endMs), regionFrom: input.regionFrom, regionTo: input.regionTo }),
+  params: (input) => ({
+    end: toDateTime(input.endMs),
+    from: toDateTime(input.fromMs ?? 0),
+    to: toDateTime(input.toMs ?? input.endMs),
+    regionFrom: input.regionFrom,
+    regionTo: input.regionTo,
+  }),
   parse: (rows) =>
     rows.map((row) => ({
       regionCode: String(row.region_code).padStart(6, '0'),

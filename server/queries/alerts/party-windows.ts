@@ -13,14 +13,22 @@ export interface PartyWindowsInput extends RegionRange {
   baselineDays: number;
 }
 
+export interface PartyWindowsRead extends PartyWindowsInput {
+  /** parties with a case since then (default: the last 24 hours) */
+  activeFromMs?: number;
+  /** read only the hours in [fromMs, toMs) (default: all of them) */
+  fromMs?: number;
+  toMs?: number;
+}
+
 interface PartyRow {
   party_kind: PartyKind;
   party: string;
   last_day: number;
   last_week: number;
   baseline: number;
-  category: string;
-  regions: number[];
+  week_categories: [string[], Array<number | string>];
+  week_regions: [number[], Array<number | string>];
   first_week_hour_s: number;
 }
 
@@ -35,32 +43,65 @@ export interface PartyWindow {
   category: string;
   /** its counties over the last week, most cases first */
   regionCodes: string[];
-  /** the first hour of the last week it had a case in (epoch ms) */
+  /** the first hour of the last week it had a case in (epoch ms; 0: none) */
   firstWeekHourMs: number;
 }
 
+/** A window as read: with its cases over the last week by category and by county, where its main category and counties come from. */
+export interface PartyWeekWindow extends PartyWindow {
+  weekCategories: ReadonlyMap<string, number>;
+  weekRegions: ReadonlyMap<string, number>;
+}
+
+const MAX_PARTY_REGIONS = 10;
+
+/** Keys by count, most first (ties by key), those with cases only. */
+function ranked(counts: ReadonlyMap<string, number>): string[] {
+  return [...counts]
+    .filter(([, n]) => n > 0)
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .map(([key]) => key);
+}
+
+/** A party's window with its main category and counties picked from its week's counts. */
+export function partyWindowOf(window: Omit<PartyWeekWindow, 'category' | 'regionCodes'>): PartyWeekWindow {
+  return {
+    ...window,
+    category: ranked(window.weekCategories)[0] ?? '',
+    regionCodes: ranked(window.weekRegions).slice(0, MAX_PARTY_REGIONS),
+  };
+}
+
+const countsOf = <K>([keys, values]: [K[], Array<number | string>], key: (k: K) => string) =>
+  new Map(keys.map((k, i) => [key(k), Number(values[i])]));
+
 const params = (input: PartyWindowsInput) => ({
   end: toDateTime(input.endMs),
+  from: toDateTime((input as PartyWindowsRead).fromMs ?? 0),
+  to: toDateTime((input as PartyWindowsRead).toMs ?? input.endMs),
+  activeFrom: toDateTime((input as PartyWindowsRead).activeFromMs ?? input.endMs - 24 * 3_600_000),
   baselineDays: input.baselineDays,
   regionFrom: input.regionFrom,
   regionTo: input.regionTo,
 });
 
-export const partyWindows = defineQuery<PartyWindowsInput, PartyRow, PartyWindow[]>({
+export const partyWindows = defineQuery<PartyWindowsRead, PartyRow, PartyWeekWindow[]>({
   name: 'alerts-party-windows',
   file: new URL('./party-windows.sql', import.meta.url),
   params,
   parse: (rows) =>
-    rows.map((row) => ({
-      kind: row.party_kind,
-      party: row.party,
-      lastDay: row.last_day,
-      lastWeek: row.last_week,
-      baseline: Math.max(0, row.baseline),
-      category: row.category,
-      regionCodes: row.regions.map((code) => String(code).padStart(6, '0')),
-      firstWeekHourMs: row.first_week_hour_s * 1000,
-    })),
+    rows.map((row) =>
+      partyWindowOf({
+        kind: row.party_kind,
+        party: row.party,
+        lastDay: Number(row.last_day),
+        lastWeek: Number(row.last_week),
+        baseline: Math.max(0, Number(row.baseline)),
+        firstWeekHourMs: Number(row.first_week_hour_s) * 1000,
+        weekCategories: countsOf(row.week_categories, String),
+        weekRegions: countsOf(row.week_regions, (code) => String(code).padStart(6, '0')),
+      }),
+    ),
 });
 
 interface RateRow {

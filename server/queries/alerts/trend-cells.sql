@@ -1,8 +1,9 @@
 -- Daily counts (China-time days) for the slow-rise CUSUM: every city and province x category cell
--- with a case in the last 7 days before {end}, over the {days} whole days before {end}'s day, as
+-- with a case in the 7 whole days before {end}'s day, over the {days} whole days before it, as
 -- "days before {end}'s day" (1 = yesterday) with their counts. Counties are left out on purpose: at
 -- the national budget a county's daily CUSUM would need tens of days to reach its threshold; the
--- hourly surge score covers counties. Bounded by the day range and ~9,000 series at most.
+-- hourly surge score covers counties. Bounded by the day range and ~9,000 series at most. Whole days
+-- only, so the answer is the same all day long (the live job reads it once a day, trend-job.ts).
 WITH
     toDate({end:DateTime('UTC')}, 'Asia/Shanghai') AS end_day,
     [(2, intDiv(region_code, 100) * 100), (1, intDiv(region_code, 10000) * 10000)] AS levels
@@ -21,9 +22,10 @@ FROM
           SELECT l.1, l.2, category
           FROM intake_hour
           ARRAY JOIN [(2, intDiv(region_code, 100) * 100), (1, intDiv(region_code, 10000) * 10000)] AS l
-          WHERE hour >= {end:DateTime('UTC')} - toIntervalDay(7)
+          WHERE hour >= {end:DateTime('UTC')} - toIntervalDay(8)
             AND hour < {end:DateTime('UTC')}
             AND region_code BETWEEN {regionFrom:UInt32} AND {regionTo:UInt32}
+            AND toDate(hour, 'Asia/Shanghai') BETWEEN end_day - 7 AND end_day - 1
           GROUP BY l.1, l.2, category
           HAVING sum(cases) > 0
       )
