@@ -21,7 +21,27 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 120_000,
-    include: ['{client,server,simulator,shared,scripts}/**/*.test.ts', 'tests/**/*.test.ts'],
     exclude: ['node_modules/**', 'dist/**'],
+    // Two Chromium walls at once on two cores (SwiftShader draws on the CPU) made each take minutes
+    // and time out: the browser tests run after the others, one file at a time.
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'node',
+          include: ['{client,server,simulator,shared,scripts}/**/*.test.ts', 'tests/**/*.test.ts'],
+          exclude: ['node_modules/**', 'dist/**', 'tests/e2e/**'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'chromium',
+          include: ['tests/e2e/**/*.test.ts'],
+          fileParallelism: false,
+          sequence: { groupOrder: 1 },
+        },
+      },
+    ],
   },
 });
