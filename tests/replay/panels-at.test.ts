@@ -225,7 +225,10 @@ describe.each(MOMENTS)('the wall as of %s', (_, requestedMs, resolution) => {
   it("counts today's total as /api/v1/stats counts the same window", async () => {
     const got = await source.computePanelsAt('national', requestedMs);
     const atMs = Date.parse(got.asOf);
-    expect(got.panels.kpis.today.total).toBe(await statsTotal(cstMidnight(atMs), atMs));
+    // a moment on China's midnight (an hourly moment run between 00:00 and 01:00) has an empty day so
+    // far: nothing to ask the statistics API, which refuses a window of no length
+    const fromMs = cstMidnight(atMs);
+    expect(got.panels.kpis.today.total).toBe(fromMs === atMs ? 0 : await statsTotal(fromMs, atMs));
   });
 });
 
