@@ -12,9 +12,9 @@ import { migrate } from '../server/clickhouse/migrate';
 import { loadConfig } from '../server/config';
 import { createServer } from '../server/create-server';
 import { runBacktest } from '../server/alerts/detectors/backtest';
-import { alertBudgetPerDay, DETECTOR_COUNT } from '../server/alerts/detectors/budget';
-import { BASELINE_HISTORY_MS, DETECTOR_JOBS } from '../server/alerts/detectors/register-detectors';
-import { evaluateTermDetector, TERM_DETECTOR_DEFAULTS } from '../server/alerts/detectors/term-detector';
+import { alertBudgetPerDay } from '../server/alerts/detectors/budget';
+import { BASELINE_HISTORY_MS } from '../server/alerts/detectors/register-detectors';
+import { cycleDetectors } from './alerts-cycle-detectors';
 import { insertShapedHistory } from './alerts-cycle-history';
 import { dropExpired, waitForMerges } from './live-history';
 
@@ -46,15 +46,7 @@ await (
 ).ready;
 await server.jobs.stop();
 
-type Evaluate = (typeof DETECTOR_JOBS)[number][2];
-const detectors: Array<[string, Evaluate]> = [
-  ...DETECTOR_JOBS.map(([name, , evaluate]): [string, Evaluate] => [name, evaluate]),
-  [
-    'term-detector',
-    (ch, { atMs }) =>
-      evaluateTermDetector(ch, atMs, { ...TERM_DETECTOR_DEFAULTS, falseSignalsPerDay: budgetPerDay / DETECTOR_COUNT }),
-  ],
-];
+const detectors = cycleDetectors(budgetPerDay);
 
 const cycles = Number(flag('--cycles') ?? 3);
 for (let c = 0; c < cycles; c += 1) {
