@@ -3,7 +3,9 @@
 // once per category and China-time day and kept, so a cycle scans the observed counts only. At most
 // NEW_NULLS_PER_CYCLE null is drawn in one cycle (a national category takes about 1 s of CPU), yielding
 // between categories, so the first cycle of a day does not hold up the walls' ticks; a category
-// whose null is not drawn yet is judged at the next cycle.
+// whose null is not drawn yet is judged at the next cycle. The kept null was drawn with the day
+// factors of its cycle (dayFactors below); later cycles' factors differ by the hours since, which
+// moves the null's maxima little (the scan's score is a likelihood ratio, near scale-free in B).
 import type { DetectorSignal } from '@shared/alert-signals';
 import type { Category } from '@shared/codes';
 import { cstDayOf, isoCst } from '@shared/calendar/cst-day';
@@ -32,13 +34,57 @@ function seedOf(text: string): number {
   return h >>> 0;
 }
 
-function countiesOf(cells: readonly ClusterCell[]): ScanCounty[] {
+/** Cases of prior on the national factor (a near-empty store reads as an ordinary day). */
+const NATIONAL_FACTOR_PRIOR = 20;
+/** Expected cases a day by which a province's factor leans on the national one (a small province's is noisy). */
+const PROVINCE_FACTOR_PRIOR = 100;
+
+const provinceOf = (regionCode: string) => regionCode.slice(0, 2);
+
+/**
+ * Each province's day factor for each of the 7 blocks: its cases of the block in every category
+ * against their expectation (56-day baselines per day), shrunk toward the national factor, which is
+ * itself shrunk toward 1. A block as busy as the rest of the province is no cluster (cluster-scan.ts).
+ */
+export function dayFactors(cells: readonly ClusterCell[]): Map<string, Float64Array> {
+  const observed = new Map<string, Float64Array>();
+  const expected = new Map<string, number>();
+  const national = new Float64Array(CLUSTER_DURATIONS);
+  let nationalExpected = 0;
+  for (const cell of cells) {
+    const province = provinceOf(cell.regionCode);
+    let counts = observed.get(province);
+    if (!counts) observed.set(province, (counts = new Float64Array(CLUSTER_DURATIONS)));
+    for (let d = 0; d < CLUSTER_DURATIONS; d += 1) {
+      counts[d] += cell.blocks[d] ?? 0;
+      national[d] += cell.blocks[d] ?? 0;
+    }
+    const perDay = cell.baseline / CLUSTER_BASELINE_DAYS;
+    expected.set(province, (expected.get(province) ?? 0) + perDay);
+    nationalExpected += perDay;
+  }
+  const nationalFactor = national.map(
+    (count) => (count + NATIONAL_FACTOR_PRIOR) / (nationalExpected + NATIONAL_FACTOR_PRIOR),
+  );
+  const factors = new Map<string, Float64Array>();
+  for (const [province, counts] of observed) {
+    const perDay = expected.get(province) ?? 0;
+    factors.set(
+      province,
+      counts.map((count, d) => (count + PROVINCE_FACTOR_PRIOR * nationalFactor[d]) / (perDay + PROVINCE_FACTOR_PRIOR)),
+    );
+  }
+  return factors;
+}
+
+function countiesOf(cells: readonly ClusterCell[], factors: Map<string, Float64Array>): ScanCounty[] {
   const known = cells.filter((cell) => getRegion(cell.regionCode)?.level === 'county');
   const index = new Map(known.map((cell, i) => [cell.regionCode, i]));
   return known.map((cell) => ({
     code: cell.regionCode,
     // half a case of prior: a county quiet for 56 days is not expected to stay at exactly 0
     expectedPerDay: (cell.baseline + 0.5) / CLUSTER_BASELINE_DAYS,
+    dayFactors: factors.get(provinceOf(cell.regionCode)),
     blocks: cell.blocks,
     neighbours: nearestCounties(cell.regionCode)
       .map((code) => index.get(code))
@@ -59,10 +105,11 @@ export async function detectClusters(
   for (const cell of cells) byCategory.set(cell.category, [...(byCategory.get(cell.category) ?? []), cell]);
   const day = cstDayOf(endMs);
   for (const key of nullCache.keys()) if (!key.endsWith(`:${day}`)) nullCache.delete(key);
+  const factors = dayFactors(cells);
   const signals: DetectorSignal[] = [];
   for (const [category, categoryCells] of byCategory) {
     await new Promise((resolve) => setImmediate(resolve));
-    const counties = countiesOf(categoryCells);
+    const counties = countiesOf(categoryCells, factors);
     const zone = bestZone(
       counties,
       counties.map((c) => cumulativeBlocks(c.blocks)),

@@ -1,12 +1,19 @@
 // Expectation-based Poisson scan (Neill 2009) of one category: zones are a county with its 0-10
 // nearest counties (label points), durations the last 1-7 blocks of 24 hours. A zone's score is
 // C ln(C / B) + B - C for C > B (its log-likelihood ratio), C its cases and B their expectation
-// (each county's 56-day baseline per day x the duration). The category's statistic is the highest
+// (each county's 56-day baseline per day x its blocks' day factors, below). The category's statistic is the highest
 // score; its significance comes from Monte Carlo replication: 99 copies of the counts drawn as
 // Poisson(B) everywhere, scanned the same way, and a Gumbel distribution fitted to their maxima
 // (Abrams 2010) gives p-values below 1/100. Where the replicates never reach the minimum count
 // (a very sparse category), p is bounded by zones x P(Poisson(B) >= C) (Bonferroni) instead.
 // Counties with no case in 63 days take no part (their B and C are both about 0).
+//
+// Day factors: a busy day (a Monday, the day after a holiday, news that sends everyone to the phone)
+// raises every county's count by the same factor, and a zone of 100 cases a day on a 1.5x day is no
+// cluster. Each county's expectation for a block is its baseline per day times that block's factor
+// for its province: the province's cases of the block, all categories, against their expectation
+// (cluster-detector.ts, dayFactors), as Kulldorff's scan conditions on the total. A cluster is then an
+// excess over the rest of its province that day, not over an ordinary day.
 import { poissonUpperTail } from '../stats/tails';
 import { MAX_NEIGHBOURS } from './neighbours';
 
@@ -19,6 +26,8 @@ export interface ScanCounty {
   code: string;
   /** expected cases a day */
   expectedPerDay: number;
+  /** the county's day factor for each of the 7 blocks, the latest first (1 where absent) */
+  dayFactors?: ArrayLike<number>;
   /** cases in the last 7 blocks of 24 hours, the latest first */
   blocks: ArrayLike<number>;
   /** indexes (in the same list) of its nearest counties, nearest first */
@@ -34,10 +43,27 @@ export interface Zone {
   expected: number;
 }
 
-/** The highest-scoring zone over counts `blocks(i)` (cumulative over durations). */
-export function bestZone(counties: readonly ScanCounty[], cumulative: Float64Array[]): Zone | undefined {
+/** A county's expected cases over the last 1..7 blocks (its baseline per day x each block's day factor). */
+export function cumulativeExpected(county: ScanCounty): Float64Array {
+  const cum = new Float64Array(CLUSTER_DURATIONS);
+  let sum = 0;
+  for (let d = 0; d < CLUSTER_DURATIONS; d += 1)
+    cum[d] = sum += county.expectedPerDay * (county.dayFactors?.[d] ?? 1);
+  return cum;
+}
+
+/**
+ * The highest-scoring zone over counts `cumulative[i]` against expectations `expected[i]` (both
+ * cumulative over durations; the expectations default to cumulativeExpected of each county).
+ */
+export function bestZone(
+  counties: readonly ScanCounty[],
+  cumulative: Float64Array[],
+  expected: Float64Array[] = counties.map(cumulativeExpected),
+): Zone | undefined {
   let best: Zone | undefined;
   const c = new Float64Array(CLUSTER_DURATIONS);
+  const e = new Float64Array(CLUSTER_DURATIONS);
   const last = CLUSTER_DURATIONS - 1;
   for (let center = 0; center < counties.length; center += 1) {
     const { neighbours } = counties[center];
@@ -47,18 +73,18 @@ export function bestZone(counties: readonly ScanCounty[], cumulative: Float64Arr
     for (let k = 1; k < size; k += 1) most += cumulative[neighbours[k - 1]][last];
     if (most < CLUSTER_MIN_COUNT) continue;
     c.fill(0);
-    let perDay = 0;
+    e.fill(0);
     for (let k = 0; k < size; k += 1) {
       const j = k === 0 ? center : neighbours[k - 1];
-      perDay += counties[j].expectedPerDay;
       const cum = cumulative[j];
+      const exp = expected[j];
       for (let d = 0; d < CLUSTER_DURATIONS; d += 1) {
         c[d] += cum[d];
-        const expected = perDay * (d + 1);
-        if (c[d] < CLUSTER_MIN_COUNT || c[d] <= expected) continue;
-        const score = c[d] * Math.log(c[d] / expected) + expected - c[d];
+        e[d] += exp[d];
+        if (c[d] < CLUSTER_MIN_COUNT || c[d] <= e[d]) continue;
+        const score = c[d] * Math.log(c[d] / e[d]) + e[d] - c[d];
         if (!best || score > best.score)
-          best = { score, center, size: k + 1, durationDays: d + 1, observed: c[d], expected };
+          best = { score, center, size: k + 1, durationDays: d + 1, observed: c[d], expected: e[d] };
       }
     }
   }
@@ -115,13 +141,16 @@ export async function nullDistribution(
   const random = uniform(seed);
   const maxima = new Float64Array(replicates);
   const cum = counties.map(() => new Float64Array(CLUSTER_DURATIONS));
+  const expected = counties.map(cumulativeExpected);
   for (let r = 0; r < replicates; r += 1) {
     if (r % 8 === 7) await new Promise((resolve) => setImmediate(resolve));
     for (let i = 0; i < counties.length; i += 1) {
       let sum = 0;
-      for (let d = 0; d < CLUSTER_DURATIONS; d += 1) cum[i][d] = sum += poisson(counties[i].expectedPerDay, random);
+      const { expectedPerDay, dayFactors } = counties[i];
+      for (let d = 0; d < CLUSTER_DURATIONS; d += 1)
+        cum[i][d] = sum += poisson(expectedPerDay * (dayFactors?.[d] ?? 1), random);
     }
-    maxima[r] = bestZone(counties, cum)?.score ?? 0;
+    maxima[r] = bestZone(counties, cum, expected)?.score ?? 0;
   }
   const mean = maxima.reduce((a, b) => a + b, 0) / replicates;
   const sd = Math.sqrt(maxima.reduce((a, b) => a + (b - mean) ** 2, 0) / (replicates - 1));
