@@ -53,8 +53,7 @@ describe('spatial cluster scan', () => {
     const rng = new Rng(11);
     const cells = ['food', 'catering', 'clothing'].flatMap((category) => noiseCells(rng, 10, category, [1.6]));
     const zone = ['420102', ...nearestCounties('420102').slice(0, 4)];
-    for (const cell of cells)
-      if (cell.category === 'food' && zone.includes(cell.regionCode)) cell.blocks[0] += 14;
+    for (const cell of cells) if (cell.category === 'food' && zone.includes(cell.regionCode)) cell.blocks[0] += 14;
     const signals = await detectClusters(cells, END_MS, END_MS, budget, new Map());
     expect(signals.map((s) => s.category)).toEqual(['food']);
     expect(signals[0].regionCodes.filter((code) => zone.includes(code)).length).toBeGreaterThanOrEqual(3);

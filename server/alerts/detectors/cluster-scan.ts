@@ -47,8 +47,7 @@ export interface Zone {
 export function cumulativeExpected(county: ScanCounty): Float64Array {
   const cum = new Float64Array(CLUSTER_DURATIONS);
   let sum = 0;
-  for (let d = 0; d < CLUSTER_DURATIONS; d += 1)
-    cum[d] = sum += county.expectedPerDay * (county.dayFactors?.[d] ?? 1);
+  for (let d = 0; d < CLUSTER_DURATIONS; d += 1) cum[d] = sum += county.expectedPerDay * (county.dayFactors?.[d] ?? 1);
   return cum;
 }
 
