@@ -26,7 +26,7 @@ function noise(rng: Rng, perDay: number, endMs: number, factorOf: (hourMs: numbe
   });
 }
 
-function cell(level: SurgeCell['level'], regionCode: string, counts: Hourly): SurgeCell {
+function cell(level: SurgeCell['level'], regionCode: string, counts: Hourly, category = 'food'): SurgeCell {
   const agoHours: number[] = [];
   const values: number[] = [];
   counts.forEach((count, i) => {
@@ -34,7 +34,25 @@ function cell(level: SurgeCell['level'], regionCode: string, counts: Hourly): Su
     agoHours.push(N - 1 - i);
     values.push(count);
   });
-  return { level, regionCode, category: 'food', agoHours, counts: values };
+  return { level, regionCode, category, agoHours, counts: values };
+}
+
+/**
+ * A province of one city of five counties, three categories at `perDay` cases a day each, with the
+ * every-category cell the query adds; `busy(category)` multiplies a category's last 24 hours.
+ */
+function province(rng: Rng, perDay: number, endMs: number, busy: (category: string) => number): SurgeCell[] {
+  const all = new Int32Array(N);
+  const cells = ['food', 'catering', 'clothing'].flatMap((category) => {
+    const total = new Int32Array(N);
+    const counties = ['420102', '420103', '420104', '420105', '420106'].map((code) => {
+      const counts = noise(rng, perDay / 5, endMs, (ms) => (ms >= endMs - 24 * HOUR_MS ? busy(category) : 1));
+      counts.forEach((c, i) => ((total[i] += c), (all[i] += c)));
+      return cell('county', code, counts, category);
+    });
+    return [...counties, cell('city', '420100', total, category), cell('province', '420000', total, category)];
+  });
+  return [...cells, cell('province', '420000', all, '')];
 }
 
 /** Five counties of one city and their city and province totals. */
@@ -112,6 +130,31 @@ describe('surge detector', () => {
     const rightsDayEnd = Date.parse('2026-03-15T08:00:00Z');
     const tripled = noise(new Rng(12), 30, rightsDayEnd, (ms) => evaluationFactor(ms));
     expect(detectSurges(city({ '420102': tripled }), rightsDayEnd, rightsDayEnd, budget)).toEqual([]);
+  });
+
+  it("takes a day when every category of a province is busy for the province's day, not a surge", () => {
+    let fired = 0;
+    for (let seed = 1; seed <= 5; seed += 1) {
+      const endMs = END_MS + seed * 7 * HOUR_MS;
+      fired += detectSurges(
+        province(new Rng(seed), 300, endMs, () => 1.6),
+        endMs,
+        endMs,
+        budget,
+      ).length;
+    }
+    expect(fired).toBe(0);
+  });
+
+  it('still fires when one category rises by the same factor while the others keep their level', () => {
+    const signals = detectSurges(
+      province(new Rng(3), 300, END_MS, (category) => (category === 'food' ? 1.6 : 1)),
+      END_MS,
+      END_MS,
+      budget,
+    );
+    expect(signals.some((s) => s.key === 'surge:420000:food')).toBe(true);
+    expect(signals.every((s) => s.category === 'food')).toBe(true);
   });
 
   it('imputes special hours from the week before, never the hours being judged', () => {

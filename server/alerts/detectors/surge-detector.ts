@@ -12,6 +12,14 @@
 // hour-of-week rhythm; one whose window was empty for 8 weeks expects its share of its city's.
 // Calendar: special hours in the baseline are imputed, 14-16 March scale the expectation
 // (calendar-effects.ts).
+//
+// Province factors: a busy day (a Monday after a holiday, news that sends a whole province to the
+// phone) raises every category of a province at once, and a province's 24 hours of hundreds of cases
+// at 1.5x its ordinary day is a busy day, not a hot issue. Each window's expectation is multiplied by
+// its province's factor: the province's cases of the other categories in the same window against
+// their own hour-of-week expectation, (observed + 20) / (expected + 20), when above 1 (a quiet day
+// does not make the detector more eager). The query reads each province's every-category series as
+// the cell of category ''.
 import type { DetectorSignal } from '@shared/alert-signals';
 import type { Category } from '@shared/codes';
 import { isoCst } from '@shared/calendar/cst-day';
@@ -31,6 +39,10 @@ const BORROW_HALF_WEIGHT_CASES = 20;
 const BASELINE_WEEKS = 8;
 /** the windows being judged (24 h + dispersion span): never imputed */
 const JUDGED_HOURS = 26;
+/** cases of prior on a province factor: a quiet province's few cases move it little */
+const PROVINCE_FACTOR_PRIOR = 20;
+/** the category of a province's every-category cell */
+const ALL_CATEGORIES = '';
 
 interface Series {
   cell: SurgeCell;
@@ -40,6 +52,7 @@ interface Series {
 }
 
 const keyOf = (regionCode: string, category: string) => `${regionCode}:${category}`;
+const provinceOf = (regionCode: string) => `${regionCode.slice(0, 2)}0000`;
 const parentOf = (cell: SurgeCell) =>
   cell.level === 'county'
     ? `${cell.regionCode.slice(0, 4)}00`
@@ -85,9 +98,26 @@ export function detectSurges(
     if (!found && cell) built.set(key, (found = seriesOf(cell, special)));
     return found;
   };
+  /** the province's factor for a window, the category's own cases left out of it (once per province, category and window) */
+  const factors = new Map<string, number>();
+  const provinceFactor = (cell: SurgeCell, windowHours: number): number => {
+    const province = provinceOf(cell.regionCode);
+    const key = `${province}:${cell.category}:${windowHours}`;
+    let found = factors.get(key);
+    if (found !== undefined) return found;
+    const all = series(keyOf(province, ALL_CATEGORIES));
+    const own = series(keyOf(province, cell.category));
+    const allWindow = all && hourOfWeekExpected(all.sums, n, windowHours);
+    const ownWindow = own && hourOfWeekExpected(own.sums, n, windowHours);
+    const observed = (allWindow?.observed ?? 0) - (ownWindow?.observed ?? 0);
+    const expected = Math.max(0, (allWindow?.expected ?? 0) - (ownWindow?.expected ?? 0));
+    found = allWindow ? Math.max(1, (observed + PROVINCE_FACTOR_PRIOR) / (expected + PROVINCE_FACTOR_PRIOR)) : 1;
+    factors.set(key, found);
+    return found;
+  };
   const signals: DetectorSignal[] = [];
   for (const cell of cells) {
-    if (lastDayCases(cell) < SURGE_MIN_COUNT) continue;
+    if (cell.category === ALL_CATEGORIES || lastDayCases(cell) < SURGE_MIN_COUNT) continue;
     const own = series(keyOf(cell.regionCode, cell.category))!;
     const parentCode = parentOf(cell);
     const parent = parentCode ? series(keyOf(parentCode, cell.category)) : undefined;
@@ -101,7 +131,7 @@ export function detectSurges(
         const lambda = ownCases / (ownCases + BORROW_HALF_WEIGHT_CASES);
         const blended =
           parentExpected === undefined ? ownExpected : lambda * ownExpected + (1 - lambda) * share * parentExpected;
-        return Math.max(blended, 0.05) * factor;
+        return Math.max(blended, 0.05) * factor * provinceFactor(cell, windowHours);
       },
     });
     if (!score || score.pValue > budget.alpha) continue;
