@@ -69,7 +69,7 @@ function city(counties: Record<string, Hourly>): SurgeCell[] {
 const END_MS = Date.parse('2026-05-20T08:00:00Z'); // 16:00 in Beijing, a Wednesday
 
 describe('surge detector', () => {
-  it('stays silent on plain noise of the usual mean, over many evaluations', () => {
+  it('stays silent on plain noise of the usual mean, over many evaluations', async () => {
     let fired = 0;
     for (let seed = 1; seed <= 40; seed += 1) {
       const rng = new Rng(seed);
@@ -77,16 +77,16 @@ describe('surge detector', () => {
       const counties = Object.fromEntries(
         ['420102', '420103', '420104', '420105', '420106'].map((code, i) => [code, noise(rng, 2 + i * 4, endMs)]),
       );
-      fired += detectSurges(city(counties), endMs, endMs, budget).length;
+      fired += (await detectSurges(city(counties), endMs, endMs, budget)).length;
     }
     expect(fired).toBe(0);
   });
 
-  it('fires for the county of fifteen extra cases in three hours, with the window that saw them', () => {
+  it('fires for the county of fifteen extra cases in three hours, with the window that saw them', async () => {
     const rng = new Rng(5);
     const outbreak = noise(rng, 6, END_MS);
     for (let h = 1; h <= 3; h += 1) outbreak[N - h] += 5;
-    const signals = detectSurges(
+    const signals = await detectSurges(
       city({ '420102': outbreak, '420103': noise(rng, 10, END_MS) }),
       END_MS,
       END_MS,
@@ -100,14 +100,14 @@ describe('surge detector', () => {
     expect(signals.some((s) => s.key === 'surge:420103:food')).toBe(false);
   });
 
-  it('gives a county with an empty baseline its share of its city instead of next to nothing', () => {
+  it('gives a county with an empty baseline its share of its city instead of next to nothing', async () => {
     const rng = new Rng(9);
     const sparse = new Int32Array(N);
     // one case a day on average over the baseline, never at this hour of the week; 5 in the last hour
     for (let i = 0; i < N - 200; i += 24) sparse[i + 3] = 1;
     sparse[N - 1] = 5;
     const busy = noise(rng, 40, END_MS);
-    const signals = detectSurges(city({ '420102': sparse, '420103': busy }), END_MS, END_MS, budget);
+    const signals = await detectSurges(city({ '420102': sparse, '420103': busy }), END_MS, END_MS, budget);
     const county = signals.find((s) => s.key === 'surge:420102:food');
     // its share (1 case a day of the city's 41) of the city's 16:00 hour (40 x 8/107 = 3): about 0.07;
     // on its own it would expect the floor of 0.05
@@ -115,13 +115,13 @@ describe('surge detector', () => {
     expect(county?.expected).toBeLessThan(0.12);
   });
 
-  it('leaves holidays out of baselines and expects the rush of 15 March', () => {
+  it('leaves holidays out of baselines and expects the rush of 15 March', async () => {
     // a national-day week three weeks back with ten times the calls, then a surge now
     const endMs = Date.parse('2026-10-28T08:00:00Z');
     const holidayRush = (ms: number) => (specialHours(ms, 1)[0] ? 10 : 1);
     const counts = noise(new Rng(11), 12, endMs, holidayRush);
     for (let h = 1; h <= 3; h += 1) counts[N - h] += 8;
-    const county = detectSurges(city({ '420102': counts }), endMs, endMs, budget).find(
+    const county = (await detectSurges(city({ '420102': counts }), endMs, endMs, budget)).find(
       (s) => s.regionCode === '420102',
     );
     // the ordinary 3 hours to 16:00 expect about 12 x 22/107 = 2.5; with the holiday week it would be ~5
@@ -129,25 +129,27 @@ describe('surge detector', () => {
 
     const rightsDayEnd = Date.parse('2026-03-15T08:00:00Z');
     const tripled = noise(new Rng(12), 30, rightsDayEnd, (ms) => evaluationFactor(ms));
-    expect(detectSurges(city({ '420102': tripled }), rightsDayEnd, rightsDayEnd, budget)).toEqual([]);
+    expect(await detectSurges(city({ '420102': tripled }), rightsDayEnd, rightsDayEnd, budget)).toEqual([]);
   });
 
-  it("takes a day when every category of a province is busy for the province's day, not a surge", () => {
+  it("takes a day when every category of a province is busy for the province's day, not a surge", async () => {
     let fired = 0;
     for (let seed = 1; seed <= 5; seed += 1) {
       const endMs = END_MS + seed * 7 * HOUR_MS;
-      fired += detectSurges(
-        province(new Rng(seed), 300, endMs, () => 1.6),
-        endMs,
-        endMs,
-        budget,
+      fired += (
+        await detectSurges(
+          province(new Rng(seed), 300, endMs, () => 1.6),
+          endMs,
+          endMs,
+          budget,
+        )
       ).length;
     }
     expect(fired).toBe(0);
   });
 
-  it('still fires when one category rises by the same factor while the others keep their level', () => {
-    const signals = detectSurges(
+  it('still fires when one category rises by the same factor while the others keep their level', async () => {
+    const signals = await detectSurges(
       province(new Rng(3), 300, END_MS, (category) => (category === 'food' ? 1.6 : 1)),
       END_MS,
       END_MS,
@@ -157,7 +159,7 @@ describe('surge detector', () => {
     expect(signals.every((s) => s.category === 'food')).toBe(true);
   });
 
-  it('imputes special hours from the week before, never the hours being judged', () => {
+  it('imputes special hours from the week before, never the hours being judged', async () => {
     const counts = Int32Array.from({ length: 400 }, (_, i) => i);
     const special = new Uint8Array(400);
     special[200] = 1;

@@ -79,13 +79,20 @@ function lastDayCases(cell: SurgeCell): number {
   return sum;
 }
 
-/** Surge signals at one evaluation; `endMs` is the hour after the last one read. */
-export function detectSurges(
+/** cells judged between two yields to the event loop (a national evaluation judges about 30,000) */
+const CELLS_PER_SLICE = 1_000;
+
+/**
+ * Surge signals at one evaluation; `endMs` is the hour after the last one read. The statistics of a
+ * national evaluation take a few hundred milliseconds: they yield to the event loop every
+ * CELLS_PER_SLICE cells, so the walls' ticks are not held up behind them.
+ */
+export async function detectSurges(
   cells: readonly SurgeCell[],
   endMs: number,
   atMs: number,
   budget: DetectorBudget,
-): DetectorSignal[] {
+): Promise<DetectorSignal[]> {
   const n = SURGE_HISTORY_HOURS;
   const factor = evaluationFactor(endMs - HOUR_MS);
   const special = specialHours(endMs - n * HOUR_MS, n);
@@ -116,7 +123,9 @@ export function detectSurges(
     return found;
   };
   const signals: DetectorSignal[] = [];
+  let judged = 0;
   for (const cell of cells) {
+    if (++judged % CELLS_PER_SLICE === 0) await new Promise((resolve) => setImmediate(resolve));
     if (cell.category === ALL_CATEGORIES || lastDayCases(cell) < SURGE_MIN_COUNT) continue;
     const own = series(keyOf(cell.regionCode, cell.category))!;
     const parentCode = parentOf(cell);
