@@ -3,6 +3,7 @@
 // the IP line, reports lean to safety and counterfeits, nights shift from phone to voicemail and web).
 // Weights are shaped on the national 12315 bulletins; the targets are checked in mixes.test.ts.
 import type { Category, Channel, IssueType, Kind, Line } from '@shared/codes';
+import { GOODS_CATEGORIES } from '@shared/codes';
 import { Rng, WeightedTable } from './random';
 
 export const KIND_WEIGHTS: Record<Kind, number> = { consultation: 55, complaint: 35, report: 8, suggestion: 2 };
@@ -36,19 +37,7 @@ export const CATEGORY_WEIGHTS: Record<Category, number> = {
 };
 
 /** Goods (as opposed to services): they have brands and fall under the product-quality line. */
-export const GOODS: ReadonlySet<Category> = new Set<Category>([
-  'food',
-  'appliances',
-  'telecom-devices',
-  'clothing',
-  'vehicles',
-  'cosmetics',
-  'medical',
-  'daily-goods',
-  'furniture',
-  'building-materials',
-  'toys',
-]);
+export const GOODS: ReadonlySet<Category> = new Set<Category>(GOODS_CATEGORIES);
 
 /** Categories the former 12331 food-and-drug line handled. */
 const FOOD_DRUG_SHARE: Partial<Record<Category, number>> = { food: 0.55, medical: 0.6, catering: 0.3, cosmetics: 0.3 };
