@@ -270,7 +270,7 @@ export function createServer({
       // healthy only once the lease's first round says writer or standby (a lone server is the writer)
       await lease.start();
       await incidents.load();
-      await alerts.repository.load(clock.now());
+      await alerts.repository.load();
       await wallRepository.load();
       wallGroups.restore();
       health.migrated = true;

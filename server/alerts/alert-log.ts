@@ -70,18 +70,31 @@ export function applyAlertEvent(alerts: Map<string, Alert>, event: AlertEvent): 
   return applyVersioned(alerts, event.alert, { type: event.type, isFirst: event.type === 'opened' }, 'alert');
 }
 
+/** The alerts by id and each alert's log, as folded from the log. */
+export interface AlertState {
+  alerts: Map<string, Alert>;
+  logs: Map<string, AlertLogEntry[]>;
+}
+
+export const emptyAlertState = (): AlertState => ({ alerts: new Map(), logs: new Map() });
+
+/** Applies one event to the alerts and their logs; returns what did not add up. */
+export function applyAlertLogEvent(state: AlertState, event: AlertEvent): string | undefined {
+  const anomaly = applyAlertEvent(state.alerts, event);
+  // a repeated version is ignored; a gap still takes the newer state, and so its log line
+  if (state.alerts.get(event.alert.id) === event.alert) appendLog(state.logs, event);
+  return anomaly;
+}
+
 /** The current alerts from the whole log, each alert's log, and what in it did not add up. */
-export function foldAlertLog(events: Iterable<AlertEvent>) {
-  const alerts = new Map<string, Alert>();
-  const logs = new Map<string, AlertLogEntry[]>();
+export function foldAlertLog(events: Iterable<AlertEvent>): AlertState & { anomalies: string[] } {
+  const state = emptyAlertState();
   const anomalies: string[] = [];
   for (const event of events) {
-    const anomaly = applyAlertEvent(alerts, event);
+    const anomaly = applyAlertLogEvent(state, event);
     if (anomaly) anomalies.push(anomaly);
-    // a repeated version is ignored; a gap still takes the newer state, and so its log line
-    if (alerts.get(event.alert.id) === event.alert) appendLog(logs, event);
   }
-  return { alerts, logs, anomalies };
+  return { ...state, anomalies };
 }
 
 export function appendLog(logs: Map<string, AlertLogEntry[]>, event: AlertEvent): void {

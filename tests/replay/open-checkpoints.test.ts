@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseInput } from '@shared/case-schema';
 import { KIND_CODES, type Status } from '@shared/codes';
-import { DAY_MS, HOUR_MS, MINUTE_MS, floorTo } from '@shared/time';
+import { DAY_MS, HOUR_MS, MINUTE_MS, cstMidnight, floorTo } from '@shared/time';
 import { createPanelsAtSource } from '../../server/replay/create-panels-at-source';
 import { runOpenCheckpoints } from '../../server/replay/open-checkpoint-job';
 import { makeCase, startTestServer, type TestServer } from '../helpers/test-server';
@@ -74,6 +74,10 @@ const HOURS: Array<[string, number]> = [
   ['12 days back', floorTo(nowMs - 12 * DAY_MS, HOUR_MS)],
   ['yesterday', floorTo(nowMs - DAY_MS, HOUR_MS)],
   ['two hours back', floorTo(nowMs - 2 * HOUR_MS, HOUR_MS)],
+  // whole China days of closures behind them, whatever the time the test runs (at 02:00 CST the
+  // moments above have a day of an hour or two, often with no money recovered yet)
+  ['20 days back, 23:00 CST', cstMidnight(nowMs - 20 * DAY_MS) + 23 * HOUR_MS],
+  ['33 days back, 22:00 CST', cstMidnight(nowMs - 33 * DAY_MS) + 22 * HOUR_MS],
 ];
 
 beforeAll(async () => {
