@@ -11,6 +11,7 @@ import { ClickHouseLogLevel, createClient, type ClickHouseClient } from '@clickh
 import { createChdbConnection, type ChdbConnection } from 'chdb/connection';
 import type { Metrics } from '../ops/metrics';
 import { encodeRows, type EncodedRows } from './encoded-rows';
+import { createAnswerTracker } from './answer-tracker';
 import { AdhocReadRefused, ReadLanes, type AdhocLaneOptions } from './read-lanes';
 
 type ClientOptions = NonNullable<Parameters<typeof createClient>[0]>;
@@ -72,6 +73,11 @@ export interface ClickHouse {
   /** The same, for rows already encoded (encoded-rows.ts): the ingest encodes a batch once for its journal and the insert. */
   insertEncoded(table: string, encoded: EncodedRows, options?: InsertOptions): Promise<void>;
   ping(): Promise<boolean>;
+  /**
+   * Whether a query or insert answered within the last `withinMs` and none failed since: /healthz
+   * needs no ping of its own then (a ping waits behind the engine's running insert).
+   */
+  answeredWithin(withinMs: number): boolean;
   close(): Promise<void>;
   /** ad-hoc reads waiting for and running in their lane */
   readonly adhocState: { waiting: number; running: number };
@@ -97,14 +103,17 @@ export function createClickHouse(options: ClickHouseOptions): ClickHouse {
     ...options.adhocLane,
   });
 
+  const answers = createAnswerTracker();
   async function timed<T>(name: string, run: () => Promise<T>): Promise<T> {
     const stop = metrics?.clickhouseQueryDuration.startTimer({ query: name });
     try {
       const result = await run();
       stop?.({ outcome: 'ok' });
+      answers.answered();
       return result;
     } catch (error) {
       stop?.({ outcome: 'error' });
+      answers.failed();
       throw error;
     } finally {
       metrics?.clickhouseQueries.inc({ query: name });
@@ -207,6 +216,7 @@ export function createClickHouse(options: ClickHouseOptions): ClickHouse {
         return false;
       }
     },
+    answeredWithin: answers.answeredWithin,
     close: () => client.close(),
   };
 }

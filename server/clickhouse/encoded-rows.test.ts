@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { encodeRows, encodeValues } from './encoded-rows';
+import { encodeRows, encodeValues, encodeValuesSliced } from './encoded-rows';
 
 describe('encodeValues', () => {
   it('writes one JSON array a line, whatever the text holds (surrogate pairs, CJK, escapes)', () => {
@@ -19,6 +19,17 @@ describe('encodeValues', () => {
     const lines = encodeValues(['s', 'n'], rows).body.toString('utf8').split('\n');
     expect(lines).toHaveLength(3001);
     expect(JSON.parse(lines[2999])).toEqual(rows[2999]);
+  });
+
+  it('gives the same bytes when sliced, pausing whenever the slice is used up', async () => {
+    const rows = Array.from({ length: 5000 }, (_, i) => [`消费者反映${i}`.repeat(5), i, null]);
+    let pauses = 0;
+    let calls = 0;
+    const slice = { due: () => ++calls % 700 === 0, pause: async () => void (pauses += 1) };
+    const sliced = await encodeValuesSliced(['s', 'n', 'x'], rows, slice);
+    expect(sliced.body.equals(encodeValues(['s', 'n', 'x'], rows).body)).toBe(true);
+    expect(sliced.rows).toBe(5000);
+    expect(pauses).toBe(7);
   });
 
   it('encodes keyed rows under the first row’s keys, a missing value as null', () => {

@@ -19,24 +19,53 @@ export function encodeRows<Row extends object>(rows: readonly Row[]): EncodedRow
   );
 }
 
+/** Lets the event loop run between parts of a long encoding (ingest/time-slice.ts). */
+export interface EncodingSlice {
+  due(): boolean;
+  pause(): Promise<void>;
+}
+
+/** Writes lines into one growing buffer. */
+function lineWriter() {
+  let body = Buffer.allocUnsafe(64 * 1024);
+  let at = 0;
+  return {
+    write(row: unknown[]): void {
+      const line = JSON.stringify(row);
+      // a UTF-16 unit takes at most 3 bytes of UTF-8, and the newline 1
+      const most = line.length * 3 + 1;
+      if (at + most > body.length) {
+        const bigger = Buffer.allocUnsafe(Math.max(body.length * 2, at + most));
+        body.copy(bigger, 0, 0, at);
+        body = bigger;
+      }
+      at += body.write(line, at, 'utf8');
+      body[at++] = 0x0a;
+    },
+    body: () => body.subarray(0, at),
+  };
+}
+
 /**
  * Rows already in the order of `columns`, each an array of values. Each line is written straight into
  * one buffer: joining the lines first made a string twice the body's size for every batch.
  */
 export function encodeValues(columns: readonly string[], rows: readonly unknown[][]): EncodedRows {
-  let body = Buffer.allocUnsafe(64 * 1024);
-  let at = 0;
+  const writer = lineWriter();
+  for (const row of rows) writer.write(row);
+  return { columns: [...columns], body: writer.body(), rows: rows.length };
+}
+
+/** The same bytes, giving the event loop back whenever `slice` is used up (a batch of 20,000 rows is ~100 ms). */
+export async function encodeValuesSliced(
+  columns: readonly string[],
+  rows: readonly unknown[][],
+  slice: EncodingSlice,
+): Promise<EncodedRows> {
+  const writer = lineWriter();
   for (const row of rows) {
-    const line = JSON.stringify(row);
-    // a UTF-16 unit takes at most 3 bytes of UTF-8, and the newline 1
-    const most = line.length * 3 + 1;
-    if (at + most > body.length) {
-      const bigger = Buffer.allocUnsafe(Math.max(body.length * 2, at + most));
-      body.copy(bigger, 0, 0, at);
-      body = bigger;
-    }
-    at += body.write(line, at, 'utf8');
-    body[at++] = 0x0a;
+    if (slice.due()) await slice.pause();
+    writer.write(row);
   }
-  return { columns: [...columns], body: body.subarray(0, at), rows: rows.length };
+  return { columns: [...columns], body: writer.body(), rows: rows.length };
 }

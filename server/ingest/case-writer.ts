@@ -9,7 +9,7 @@
 // A case received after the mark that the cache does not hold has never been stored.
 import { randomUUID } from 'node:crypto';
 import type { ClickHouse } from '../clickhouse/client';
-import { encodeValues } from '../clickhouse/encoded-rows';
+import { encodeValuesSliced } from '../clickhouse/encoded-rows';
 import { runQuery } from '../clickhouse/define-query';
 import { caseStateByIds } from '../queries/cases/case-state-by-ids';
 import { newestReceived } from '../queries/cases/newest-received';
@@ -147,7 +147,7 @@ export function createCaseWriter(
       if (rows.length > 0) {
         // a journal that cannot be written (a full disk) must not stop the insert: it only loses the repair
         // encoded once, for the journal and the insert
-        const encoded = encodeValues(STORED_COLUMNS, rows);
+        const encoded = await encodeValuesSliced(STORED_COLUMNS, rows, slice);
         const journaled = journal
           ? await journal.record({ token, encoded }).then(
               () => true,
@@ -163,7 +163,10 @@ export function createCaseWriter(
       throw error;
     }
     // only now that the insert succeeded does the cache learn the new heads
-    for (const [id, entry] of state) known.set(id, entry);
+    for (const [id, entry] of state) {
+      if (slice.due()) await slice.pause();
+      known.set(id, entry);
+    }
     return { stored: rows.length, duplicates, refused };
   }
 

@@ -66,6 +66,15 @@ describe('termsOfSummary (jieba with the user dictionary)', () => {
     expect(batch[4]).toEqual([]);
   });
 
+  it('cuts a request of thousands of summaries in parts, each summary with its own terms', async () => {
+    const summaries = Array.from({ length: 2_345 }, (_, i) =>
+      i % 3 === 0 ? `第${i}位消费者反映酒楼就餐后腹泻呕吐` : i % 3 === 1 ? '' : `购买的羽绒服第${i}天严重褪色`,
+    );
+    const batch = await termsOfSummaries(summaries);
+    expect(batch).toHaveLength(summaries.length);
+    expect(batch).toEqual(summaries.map(termsOfSummary));
+  });
+
   it('answers every one of many batches cut at once (they queue for two slots)', async () => {
     const batches = Array.from({ length: 9 }, (_, i) => [`购买的电饭煲第${i}次无法加热`, '羽绒服严重褪色']);
     const results = await Promise.all(batches.map((batch) => termsOfSummaries(batch)));

@@ -58,8 +58,21 @@ export function termsOfSummary(summary: string): string[] {
   return text === '' ? [] : termsFromWords(loadTermSegmenter().cut(text, USE_HMM));
 }
 
-/** The terms of each summary, cut as one text off the event loop. */
+/**
+ * Summaries cut in one native call. The words come back to the event loop as one JS array built on
+ * it: 10,000 summaries in one call made about 300,000 strings at once, a 90-120 ms stall.
+ */
+const SUMMARIES_PER_CUT = 1_000;
+
+/** The terms of each summary, cut off the event loop, SUMMARIES_PER_CUT summaries a call. */
 export async function termsOfSummaries(summaries: readonly string[]): Promise<string[][]> {
+  const terms: string[][] = [];
+  for (let from = 0; from < summaries.length; from += SUMMARIES_PER_CUT)
+    terms.push(...(await termsOfPart(summaries.slice(from, from + SUMMARIES_PER_CUT))));
+  return terms;
+}
+
+async function termsOfPart(summaries: readonly string[]): Promise<string[][]> {
   if (summaries.length === 0) return [];
   const segmenter = loadTermSegmenter();
   const text = summaries.map(segmentableText).join(SEPARATOR);
