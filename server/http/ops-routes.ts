@@ -16,6 +16,8 @@ export interface OpsDeps {
   clickhouse: ClickHouse;
   metrics: Metrics;
   spool: Spool;
+  /** accepted rows in the insert log, not yet in ClickHouse */
+  loggedCases: () => number;
   health: HealthState;
   calendar: WorkingCalendar;
   clock: Clock;
@@ -54,6 +56,7 @@ export function opsRoutes(deps: OpsDeps): Router {
       clickhouseAnswering: answering,
       migrated: deps.health.migrated,
       spooledCases: deps.spool.pendingCases(),
+      insertLogCases: deps.loggedCases(),
       spoolWritable: spool.writable,
       // a standby is healthy (it serves walls); ingest goes to the writer
       writer: deps.lease.isWriter(),

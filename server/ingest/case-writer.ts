@@ -9,7 +9,7 @@
 // A case received after the mark that the cache does not hold has never been stored.
 import { randomUUID } from 'node:crypto';
 import type { ClickHouse } from '../clickhouse/client';
-import { encodeValuesSliced } from '../clickhouse/encoded-rows';
+import { encodeValuesSliced, type EncodedRows } from '../clickhouse/encoded-rows';
 import { runQuery } from '../clickhouse/define-query';
 import { caseStateByIds } from '../queries/cases/case-state-by-ids';
 import { newestReceived } from '../queries/cases/newest-received';
@@ -33,6 +33,14 @@ export interface WriteResult {
 
 /** How far around a batch's receivedAt times a look-up searches, to find a case re-posted with another receivedAt. */
 const LOOK_UP_MARGIN_MS = 86_400_000;
+
+export interface PreparedRows {
+  encoded: EncodedRows;
+  refused: Map<CaseVersion, string>;
+  duplicates: number;
+  commit(): Promise<void>;
+  forget(): void;
+}
 
 export interface CaseWriterOptions {
   cacheSize?: number;
@@ -105,9 +113,12 @@ export function createCaseWriter(
     await journal.clear();
   }
 
-  /** Stores what is new in `versions`; throws when ClickHouse fails (the journal then holds the rows). */
-  async function write(versions: CaseVersion[]): Promise<WriteResult> {
-    await recover();
+  /**
+   * The rows that store what is new in `versions`, encoded for the insert, and the versions refused.
+   * The writer's cache learns the new heads only on `commit()`, once the rows are durable (inserted,
+   * or in the insert log); `forget()` when they could not be kept. Throws when a look-up fails.
+   */
+  async function prepare(versions: CaseVersion[]): Promise<PreparedRows> {
     const state = await lookUp(versions);
     const ordered = [...versions].sort((a, b) =>
       a.id === b.id ? a.versionAtMs - b.versionAtMs : a.id < b.id ? -1 : 1,
@@ -142,12 +153,38 @@ export function createCaseWriter(
         state.set(version.id, { head: headOf(version), versions: new Set([version.versionAtMs]) });
       }
     }
+    const encoded = await encodeValuesSliced(STORED_COLUMNS, rows, slice);
+    return {
+      encoded,
+      refused,
+      duplicates,
+      async commit() {
+        for (const [id, entry] of state) {
+          if (slice.due()) await slice.pause();
+          known.set(id, entry);
+        }
+      },
+      // the rows may land even so: from now on these cases are looked up, not assumed new
+      forget: () => forget(versions),
+    };
+  }
+
+  function forget(versions: readonly { id: string; receivedAtMs: number }[]): void {
+    for (const version of versions) {
+      raiseMark(version.receivedAtMs);
+      known.delete(version.id);
+    }
+  }
+
+  /** Stores what is new in `versions`; throws when ClickHouse fails (the journal then holds the rows). */
+  async function write(versions: CaseVersion[]): Promise<WriteResult> {
+    await recover();
+    const prepared = await prepare(versions);
+    const { encoded } = prepared;
     const token = randomUUID();
     try {
-      if (rows.length > 0) {
+      if (encoded.rows > 0) {
         // a journal that cannot be written (a full disk) must not stop the insert: it only loses the repair
-        // encoded once, for the journal and the insert
-        const encoded = await encodeValuesSliced(STORED_COLUMNS, rows, slice);
         const journaled = journal
           ? await journal.record({ token, encoded }).then(
               () => true,
@@ -158,19 +195,19 @@ export function createCaseWriter(
         if (journaled) await journal?.clear().catch(() => undefined);
       }
     } catch (error) {
-      // the rows may have landed even so: from now on these cases are looked up, not assumed new
-      for (const version of versions) raiseMark(version.receivedAtMs);
+      prepared.forget();
       throw error;
     }
     // only now that the insert succeeded does the cache learn the new heads
-    for (const [id, entry] of state) {
-      if (slice.due()) await slice.pause();
-      known.set(id, entry);
-    }
-    return { stored: rows.length, duplicates, refused };
+    await prepared.commit();
+    return { stored: encoded.rows, duplicates: prepared.duplicates, refused: prepared.refused };
   }
 
-  return { write, recover };
+  /** Whether a version of these would need the store looked up (the cache does not settle it). */
+  const needsLookUp = (versions: readonly CaseVersion[]) =>
+    markMs === undefined || versions.some((v) => !known.has(v.id) && v.receivedAtMs <= markMs!);
+
+  return { write, recover, prepare, forget, needsLookUp };
 }
 
 export type CaseWriter = ReturnType<typeof createCaseWriter>;

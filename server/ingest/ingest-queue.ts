@@ -1,18 +1,24 @@
 // Gathers validated case versions from many requests into batched inserts (never one insert per
-// case). A submit resolves once its cases are durable: stored in ClickHouse, or fsynced to the
-// spool when ClickHouse cannot be reached. While the spool holds anything, new batches go behind
-// it, so versions reach ClickHouse in the order they were accepted.
+// case). A submit resolves once its cases are durable: their rows fsynced in the insert log, which
+// ClickHouse takes in behind the reply in large batches (ingest/insert-log.ts, log-inserter.ts); or
+// stored in ClickHouse directly when the log's disk fails; or fsynced to the spool when ClickHouse
+// cannot be reached. While the spool holds anything, new batches go behind it, so versions reach
+// ClickHouse in the order they were accepted.
 //
 // A case ClickHouse refuses while answering never takes another with it: the batch is split in
 // halves until only the refused cases are left, and those alone are refused (live) or set aside
 // (replay). Every step runs on one promise chain that never rejects, and every submit settles.
 import type { Logger } from '../ops/logger';
+import { toDateTime64 } from '../clickhouse/datetime';
+import type { EncodedRows } from '../clickhouse/encoded-rows';
 import type { Metrics } from '../ops/metrics';
 import type { CaseVersion } from './case-row';
 import type { CaseWriter } from './case-writer';
+import { InsertLogError, type InsertLog } from './insert-log';
+import { createLogInserter, type RefusedRow } from './log-inserter';
 import type { Spool } from './spool';
 
-export type Durability = 'stored' | 'spooled';
+export type Durability = 'stored' | 'logged' | 'spooled';
 
 /** Neither ClickHouse nor the spool took the cases: nothing from the request was kept. */
 export class NotDurableError extends Error {}
@@ -42,6 +48,13 @@ export interface IngestQueueOptions {
   replayEveryMs?: number;
   /** whether ClickHouse answers at all: tells an outage (spool) from a refused batch (isolate) */
   isReachable: () => Promise<boolean>;
+  /** where accepted rows wait for their insert; without one every batch is inserted before its reply */
+  insertLog?: {
+    log: InsertLog;
+    insert: (encoded: EncodedRows, token: string) => Promise<void>;
+    /** requests wait while the log holds more rows than this that ClickHouse is taking in */
+    maxPendingRows: number;
+  };
 }
 
 const MAX_REASON_CHARS = 300;
@@ -56,6 +69,22 @@ export function createIngestQueue(options: IngestQueueOptions) {
   const enqueue = (step: () => Promise<void>): Promise<void> =>
     (chain = chain.then(step).catch((error: Error) => logger.error({ err: error.message }, 'ingest step failed')));
   metrics.spoolPending.set(spool.pendingCases());
+  const logged = options.insertLog;
+  const inserter = logged
+    ? createLogInserter({
+        log: logged.log,
+        insert: logged.insert,
+        isReachable: options.isReachable,
+        logger,
+        setAside: async (refused: RefusedRow[]) => {
+          writer.forget(refused.map(rowIdentity));
+          await spool.setAside(refused.map(({ line, columns, reason }) => ({ row: rowObject(line, columns), reason })));
+          metrics.spoolSetAside.inc(refused.length);
+        },
+        onProgress: (rows) => metrics.insertLogPending.set(rows),
+      })
+    : undefined;
+  if (logged) metrics.insertLogPending.set(logged.log.pendingRows());
 
   /** Stores a batch; returns the versions refused. Throws OutageError when ClickHouse stops answering. */
   async function storeIsolating(batch: CaseVersion[]): Promise<Map<CaseVersion, string>> {
@@ -87,6 +116,8 @@ export function createIngestQueue(options: IngestQueueOptions) {
       );
     }
     if (spool.pendingCases() === 0) return;
+    // the spool's versions may need the store looked up: what the log holds goes in first
+    if (inserter && !(await inserter.drain())) return;
     try {
       const batches = await spool.replay(async (batch) => {
         const refused = await storeIsolating(batch);
@@ -124,10 +155,78 @@ export function createIngestQueue(options: IngestQueueOptions) {
     for (const w of taken) w.resolve({ durability: 'spooled', refused: new Map() });
   }
 
+  /**
+   * Prepares the batch's rows and appends them to the insert log: true once the waiting requests
+   * are answered; false when the log's disk failed (the caller inserts directly). Throws
+   * OutageError when a look-up the batch needs cannot reach ClickHouse.
+   */
+  async function logBatch(taken: Waiting[], batch: CaseVersion[]): Promise<boolean> {
+    const { log, maxPendingRows } = logged!;
+    // a look-up reads the store: what the log holds must be in it first
+    if (writer.needsLookUp(batch) && !(await inserter!.drain()))
+      throw new OutageError('ClickHouse cannot take the insert log in for a look-up');
+    let prepared;
+    try {
+      prepared = await writer.prepare(batch);
+    } catch (error) {
+      if (!(await options.isReachable())) throw new OutageError((error as Error).message);
+      throw error;
+    }
+    await inserter!.waitForRoom(maxPendingRows);
+    // nothing ahead of it: this batch is inserted at once, and its requests wait for that, as they
+    // would without the log (their reply names a case ClickHouse refuses; what they read after it
+    // holds their cases). Behind a backlog they are answered once their rows are fsynced.
+    const insertsAtOnce = log.pendingRows() === 0 && !inserter!.busy();
+    let segment;
+    try {
+      segment = await log.append(prepared.encoded);
+    } catch (error) {
+      if (!(error instanceof InsertLogError)) throw error;
+      logger.error({ err: error.message, cases: batch.length }, 'insert log failed: this batch is inserted directly');
+      return false;
+    }
+    await prepared.commit();
+    metrics.insertLogPending.set(log.pendingRows());
+    /** `inserted`: the rows are in ClickHouse, but for `refusedRows` */
+    const answer = (refusedRows: RefusedRow[], inserted: boolean): RefusedRow[] => {
+      const byVersion = new Map(refusedRows.map((row) => [rowVersionKey(row), row]));
+      for (const w of taken) {
+        const own = new Map(
+          w.versions.filter((v) => prepared.refused.has(v)).map((v) => [v, prepared.refused.get(v)!]),
+        );
+        for (const v of w.versions) {
+          const row = byVersion.get(versionKey(v));
+          if (row && byVersion.delete(versionKey(v))) own.set(v, row.reason);
+        }
+        w.resolve({ durability: inserted ? 'stored' : 'logged', refused: own });
+      }
+      if (refusedRows.length > 0) writer.forget(refusedRows.map(rowIdentity));
+      return [...byVersion.values()];
+    };
+    if (segment && insertsAtOnce) inserter!.watch(segment, (refusedRows) => answer(refusedRows ?? [], !!refusedRows));
+    else answer([], false);
+    void inserter!.kick();
+    return true;
+  }
+
   async function flush(taken: Waiting[]): Promise<void> {
     await replaySpool();
     // while the spool holds anything, new batches go behind it, in order
     if (spool.pendingCases() > 0) return spoolBatch(taken, 'spool not yet drained');
+    if (logged) {
+      try {
+        if (
+          await logBatch(
+            taken,
+            taken.flatMap((w) => w.versions),
+          )
+        )
+          return;
+      } catch (error) {
+        if (error instanceof OutageError) return spoolBatch(taken, error.message);
+        throw error;
+      }
+    }
     let refused: Map<CaseVersion, string>;
     try {
       refused = await storeIsolating(taken.flatMap((w) => w.versions));
@@ -174,13 +273,15 @@ export function createIngestQueue(options: IngestQueueOptions) {
   async function maintain(): Promise<void> {
     // the disk's own error is in spool.health(), for /healthz
     if (!spool.health().writable) await spool.probe().catch(() => undefined);
+    await inserter?.kick();
     await replaySpool();
   }
 
   // at most one maintenance step queued: a ClickHouse that hangs must not pile them up behind it
   let maintenanceQueued = false;
   const maintainTimer = setInterval(() => {
-    if (maintenanceQueued || (spool.health().writable && spool.pendingCases() === 0)) return;
+    const logHolds = (logged?.log.pendingRows() ?? 0) > 0;
+    if (maintenanceQueued || (spool.health().writable && spool.pendingCases() === 0 && !logHolds)) return;
     maintenanceQueued = true;
     void enqueue(() => maintain().finally(() => (maintenanceQueued = false)));
   }, options.replayEveryMs ?? 2000);
@@ -194,15 +295,52 @@ export function createIngestQueue(options: IngestQueueOptions) {
         schedule(waitingCases >= options.maxCases);
       });
     },
-    /** Flushes what is waiting (graceful shutdown) and stops the maintenance timer. */
+    /** Flushes what is waiting and what the log holds, as far as ClickHouse takes it (shutdown). */
     async close(): Promise<void> {
       clearInterval(maintainTimer);
       schedule(true);
       await chain;
+      await inserter?.drain();
     },
-    /** Replays the spool now (start-up, tests). */
-    replayNow: (): Promise<void> => enqueue(replaySpool),
+    /** Inserts what the insert log holds (start-up: before the server says it is ready); false if ClickHouse could not take it. */
+    drainLog: (): Promise<boolean> => inserter?.drain() ?? Promise.resolve(true),
+    /** rows acknowledged in the insert log and not yet in ClickHouse */
+    loggedRows: (): number => logged?.log.pendingRows() ?? 0,
+    /** Inserts what the log holds and replays the spool now (start-up, tests). */
+    replayNow: (): Promise<void> =>
+      enqueue(async () => {
+        await inserter?.kick();
+        await replaySpool();
+      }),
   };
 }
 
 export type IngestQueue = ReturnType<typeof createIngestQueue>;
+
+const versionKey = (v: CaseVersion) => `${v.id}\u0000${toDateTime64(v.versionAtMs)}`;
+function rowVersionKey({ line }: RefusedRow): string {
+  try {
+    const [id, versionAt] = JSON.parse(line) as unknown[];
+    return `${String(id)}\u0000${String(versionAt)}`;
+  } catch {
+    return line;
+  }
+}
+
+/** A refused row's case, for the writer to look it up rather than trust its cache. */
+function rowIdentity({ line, columns }: RefusedRow): { id: string; receivedAtMs: number } {
+  const row = rowObject(line, columns);
+  return {
+    id: String(row.id),
+    receivedAtMs: Date.parse(`${String(row.received_at).replace(' ', 'T')}Z`) || Date.now(),
+  };
+}
+
+function rowObject(line: string, columns: string[]): Record<string, unknown> {
+  try {
+    const values = JSON.parse(line) as unknown[];
+    return Object.fromEntries(columns.map((column, i) => [column, values[i]]));
+  } catch {
+    return { line };
+  }
+}

@@ -31,6 +31,15 @@ export class LruMap<K, V> {
     if (this.entries.size > this.capacity) this.evictOldest();
   }
 
+  /** Whether the key is held, without making it the most recently used. */
+  has(key: K): boolean {
+    return this.entries.has(key);
+  }
+
+  delete(key: K): void {
+    this.entries.delete(key);
+  }
+
   get size(): number {
     return this.entries.size;
   }

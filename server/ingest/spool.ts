@@ -17,10 +17,8 @@ import { readSpoolContent, type SpoolContent } from './spool-lines';
 /** The spool's disk failed (full, read-only, I/O error). */
 export class SpoolIoError extends Error {}
 
-export interface SpoolRefusal {
-  version: CaseVersion;
-  reason: string;
-}
+/** A refused version (from the spool), or a refused row of the insert log under its column names. */
+export type SpoolRefusal = { version: CaseVersion; reason: string } | { row: Record<string, unknown>; reason: string };
 
 export interface SpoolHealth {
   writable: boolean;
@@ -180,7 +178,7 @@ export function openSpool(dataDir: string, options: SpoolOptions = {}): Spool {
       const at = new Date().toISOString();
       await appendSideLines(
         sideFiles.rejected,
-        refused.map(({ version, reason }) => JSON.stringify({ at, reason, version })),
+        refused.map((refusal) => JSON.stringify({ at, ...refusal })),
       );
     },
 

@@ -46,6 +46,11 @@ export function createMetrics() {
       labelNames: ['operation'],
       registers: [registry],
     }),
+    insertLogPending: new Gauge({
+      name: 'commandwall_insert_log_pending_cases',
+      help: 'Accepted case versions fsynced in the insert log and not yet inserted into ClickHouse',
+      registers: [registry],
+    }),
     spoolPending: new Gauge({
       name: 'commandwall_spool_pending_cases',
       help: 'Case versions in the spool waiting for ClickHouse',
