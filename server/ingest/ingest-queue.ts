@@ -1,21 +1,23 @@
 // Gathers validated case versions from many requests into batched inserts (never one insert per
-// case). A submit resolves once its cases are durable: their rows fsynced in the insert log, which
-// ClickHouse takes in behind the reply in large batches (ingest/insert-log.ts, log-inserter.ts); or
-// stored in ClickHouse directly when the log's disk fails; or fsynced to the spool when ClickHouse
-// cannot be reached. While the spool holds anything, new batches go behind it, so versions reach
-// ClickHouse in the order they were accepted.
+// case). A batch's rows are fsynced in the insert log (ingest/insert-log.ts, log-inserter.ts), which
+// ClickHouse takes in oldest first: while one insert runs, the next batches are prepared and logged
+// and go in together. A submit resolves once its rows are inserted; or, should ClickHouse become
+// unreachable meanwhile, as they are, durable in the log. When the log's disk fails a batch is
+// inserted directly; when ClickHouse cannot be reached for a look-up it is fsynced to the spool.
+// While the spool holds anything, new batches go behind it, so versions reach ClickHouse in the
+// order they were accepted.
 //
 // A case ClickHouse refuses while answering never takes another with it: the batch is split in
 // halves until only the refused cases are left, and those alone are refused (live) or set aside
 // (replay). Every step runs on one promise chain that never rejects, and every submit settles.
 import type { Logger } from '../ops/logger';
-import { toDateTime64 } from '../clickhouse/datetime';
 import type { EncodedRows } from '../clickhouse/encoded-rows';
 import type { Metrics } from '../ops/metrics';
 import type { CaseVersion } from './case-row';
 import type { CaseWriter } from './case-writer';
 import { InsertLogError, type InsertLog } from './insert-log';
 import { createLogInserter, type RefusedRow } from './log-inserter';
+import { refusedByVersion, rowIdentity, rowObject } from './refused-rows';
 import type { Spool } from './spool';
 
 export type Durability = 'stored' | 'logged' | 'spooled';
@@ -78,7 +80,7 @@ export function createIngestQueue(options: IngestQueueOptions) {
         logger,
         setAside: async (refused: RefusedRow[]) => {
           writer.forget(refused.map(rowIdentity));
-          await spool.setAside(refused.map(({ line, columns, reason }) => ({ row: rowObject(line, columns), reason })));
+          await spool.setAside(refused.map((row) => ({ row: rowObject(row), reason: row.reason })));
           metrics.spoolSetAside.inc(refused.length);
         },
         onProgress: (rows) => metrics.insertLogPending.set(rows),
@@ -173,10 +175,6 @@ export function createIngestQueue(options: IngestQueueOptions) {
       throw error;
     }
     await inserter!.waitForRoom(maxPendingRows);
-    // nothing ahead of it: this batch is inserted at once, and its requests wait for that, as they
-    // would without the log (their reply names a case ClickHouse refuses; what they read after it
-    // holds their cases). Behind a backlog they are answered once their rows are fsynced.
-    const insertsAtOnce = log.pendingRows() === 0 && !inserter!.busy();
     let segment;
     try {
       segment = await log.append(prepared.encoded);
@@ -189,22 +187,24 @@ export function createIngestQueue(options: IngestQueueOptions) {
     metrics.insertLogPending.set(log.pendingRows());
     /** `inserted`: the rows are in ClickHouse, but for `refusedRows` */
     const answer = (refusedRows: RefusedRow[], inserted: boolean): RefusedRow[] => {
-      const byVersion = new Map(refusedRows.map((row) => [rowVersionKey(row), row]));
+      const refusedRow = refusedByVersion(refusedRows);
       for (const w of taken) {
-        const own = new Map(
-          w.versions.filter((v) => prepared.refused.has(v)).map((v) => [v, prepared.refused.get(v)!]),
-        );
+        const own = new Map<CaseVersion, string>();
         for (const v of w.versions) {
-          const row = byVersion.get(versionKey(v));
-          if (row && byVersion.delete(versionKey(v))) own.set(v, row.reason);
+          const reason = prepared.refused.get(v) ?? refusedRow.refusedOf(v);
+          if (reason !== undefined) own.set(v, reason);
         }
         w.resolve({ durability: inserted ? 'stored' : 'logged', refused: own });
       }
       if (refusedRows.length > 0) writer.forget(refusedRows.map(rowIdentity));
-      return [...byVersion.values()];
+      return refusedRow.unclaimed();
     };
-    if (segment && insertsAtOnce) inserter!.watch(segment, (refusedRows) => answer(refusedRows ?? [], !!refusedRows));
-    else answer([], false);
+    // the requests wait for their rows' insert: what they read after the reply holds their cases, and
+    // the reply names a case ClickHouse refuses. Should ClickHouse become unreachable meanwhile, they
+    // are answered as they are: durable in the log, inserted once it answers again.
+    if (segment) inserter!.watch(segment, (refusedRows) => answer(refusedRows ?? [], !!refusedRows));
+    // nothing new to store (every version a duplicate or refused up front) counts as stored
+    else answer([], true);
     void inserter!.kick();
     return true;
   }
@@ -316,31 +316,3 @@ export function createIngestQueue(options: IngestQueueOptions) {
 }
 
 export type IngestQueue = ReturnType<typeof createIngestQueue>;
-
-const versionKey = (v: CaseVersion) => `${v.id}\u0000${toDateTime64(v.versionAtMs)}`;
-function rowVersionKey({ line }: RefusedRow): string {
-  try {
-    const [id, versionAt] = JSON.parse(line) as unknown[];
-    return `${String(id)}\u0000${String(versionAt)}`;
-  } catch {
-    return line;
-  }
-}
-
-/** A refused row's case, for the writer to look it up rather than trust its cache. */
-function rowIdentity({ line, columns }: RefusedRow): { id: string; receivedAtMs: number } {
-  const row = rowObject(line, columns);
-  return {
-    id: String(row.id),
-    receivedAtMs: Date.parse(`${String(row.received_at).replace(' ', 'T')}Z`) || Date.now(),
-  };
-}
-
-function rowObject(line: string, columns: string[]): Record<string, unknown> {
-  try {
-    const values = JSON.parse(line) as unknown[];
-    return Object.fromEntries(columns.map((column, i) => [column, values[i]]));
-  } catch {
-    return { line };
-  }
-}

@@ -119,6 +119,8 @@ export function createLogInserter(options: LogInserterOptions) {
         })
         .finally(() => {
           running = undefined;
+          // kicked after the pass had looked for the last time: look again (not while unreachable)
+          if (again && !failing) void kick();
           for (const wake of waitingForRoom.splice(0)) wake();
         });
     }
@@ -127,8 +129,6 @@ export function createLogInserter(options: LogInserterOptions) {
 
   return {
     kick,
-    /** Whether a pass is inserting now: a segment appended meanwhile waits for it. */
-    busy: () => running !== undefined,
     /** Tells `watch` when the segment's insert is over (see SegmentWatcher). */
     watch(segment: LogSegment, watch: SegmentWatcher): void {
       watchers.set(segment, [...(watchers.get(segment) ?? []), watch]);
