@@ -1,8 +1,8 @@
-// The insert log: case_versions rows, already encoded for the insert, fsynced to disk before the
-// cases are acknowledged, and inserted into ClickHouse behind the reply in large batches. A request
-// no longer waits for ClickHouse: what it waits for is one append and one fsync, shared by every
-// request of the same flush, while ClickHouse inserts 50,000-200,000 rows at a time (about half the
-// cost a row of inserts of 10,000; docs/benchmarks.md, "Ingest").
+// The insert log: case_versions rows, already encoded for the insert, fsynced to disk before they
+// go to ClickHouse. While one insert runs, the batches logged meanwhile gather in the open segment
+// and go in together: larger inserts (a row of an insert of 50,000 costs ClickHouse about half one of
+// 10,000; docs/benchmarks.md, "Ingest"), and the next batches prepared while ClickHouse works. What
+// the log holds survives a crash and an outage, and is inserted once ClickHouse answers.
 //
 // The log is a directory of segments, each a file of records (a header line, then the rows as sent
 // to ClickHouse). Appends go to the open segment. The inserter seals it (no more appends) and inserts

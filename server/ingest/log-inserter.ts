@@ -1,5 +1,5 @@
-// Inserts the insert log's segments into ClickHouse, oldest first, one at a time, behind the replies
-// (ingest/insert-log.ts). A segment goes in whole with its name as the deduplication token, so a
+// Inserts the insert log's segments into ClickHouse, oldest first, one at a time, and tells the requests
+// waiting for them (ingest/insert-log.ts). A segment goes in whole with its name as the deduplication token, so a
 // repeat after a failure or a crash writes only what is missing. ClickHouse unreachable: the segments
 // stay, and the next kick (every append, and the ingest queue's maintenance every 2 s) tries again.
 // A segment ClickHouse refuses while answering is split in halves, each with a token derived from
