@@ -34,6 +34,8 @@ export interface ServerConfig {
   maxBodyBytes: number;
   /** cases in one POST /api/v1/cases; more is refused (413) before any of them is parsed */
   maxCasesPerRequest: number;
+  /** worker threads that take request bodies apart (INGEST_THREADS; 0: the event loop does) */
+  ingestThreads: number;
   /** how many validated cases the ingest gathers before one insert, and how long it waits for more */
   batchMaxCases: number;
   batchMaxWaitMs: number;
@@ -96,6 +98,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     statsQueueLimit: intFrom(env.STATS_QUEUE_LIMIT, 32, 'STATS_QUEUE_LIMIT'),
     maxBodyBytes: intFrom(env.MAX_BODY_BYTES, 10 * 1024 * 1024, 'MAX_BODY_BYTES'),
     maxCasesPerRequest: intFrom(env.MAX_CASES_PER_REQUEST, 10_000, 'MAX_CASES_PER_REQUEST'),
+    ingestThreads: intFrom(env.INGEST_THREADS, 1, 'INGEST_THREADS'),
     batchMaxCases: intFrom(env.BATCH_MAX_CASES, 20_000, 'BATCH_MAX_CASES'),
     batchMaxWaitMs: intFrom(env.BATCH_MAX_WAIT_MS, 10, 'BATCH_MAX_WAIT_MS'),
     boundaryDir: path.resolve(env.BOUNDARY_DIR || path.join(root, 'public', 'geo')),

@@ -25,6 +25,8 @@ import { caseRoutes } from './cases/case-routes';
 import { createCaseWriter } from './ingest/case-writer';
 import { openInsertJournal } from './ingest/insert-journal';
 import { createIngestQueue } from './ingest/ingest-queue';
+import { createIngestThreads } from './ingest/ingest-threads';
+import { MAX_CASE_CHARS } from './ingest/take-cases';
 import { ingestRoutes } from './ingest/routes';
 import { loadTermSegmenter } from './ingest/term-segmenter';
 import { recomputeDeadlines } from './deadlines/recompute-deadlines';
@@ -151,6 +153,12 @@ export function createServer({
     maxCases: config.batchMaxCases,
     maxWaitMs: config.batchMaxWaitMs,
   });
+  const ingestThreads = createIngestThreads({
+    threads: config.ingestThreads,
+    limits: { maxCases: config.maxCasesPerRequest, maxCaseChars: MAX_CASE_CHARS },
+    calendar: { calendarFile: config.calendarFile, dataDir: config.dataDir },
+    logger,
+  });
   const health: HealthState = { migrated: false, startedAtMs: Date.now() };
   // features register their jobs here; they run from the first successful migration, walls or not
   const jobs = createJobScheduler({ clock, metrics, logger });
@@ -210,8 +218,8 @@ export function createServer({
       tokens,
       queue,
       metrics,
+      threads: ingestThreads,
       maxBodyBytes: config.maxBodyBytes,
-      maxCasesPerRequest: config.maxCasesPerRequest,
       clock,
       lease,
       retryAfterSeconds: Math.ceil(config.writerLease.renewMs / 1000),
@@ -340,6 +348,7 @@ export function createServer({
     async start(): Promise<{ port: number; ready: Promise<void> }> {
       // half a second of dictionary building, before the first request rather than inside it
       loadTermSegmenter();
+      ingestThreads.warm();
       await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
       const ready = prepareStore();
       wall.start();
@@ -365,6 +374,7 @@ export function createServer({
       // still the writer for requests whose bodies arrived while closing; only then the lease goes
       await queue.close();
       await lease.stop({ release: true });
+      await ingestThreads.close();
       metrics.stop();
       if (!options.clickhouse) await clickhouse.close();
     },

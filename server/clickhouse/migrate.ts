@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ClickHouse } from './client';
+import { tuneIngestMerges } from './merge-tuning';
 
 const MIGRATIONS_DIR = path.resolve(import.meta.dirname, '..', 'migrations');
 
@@ -56,5 +57,6 @@ export async function migrate(clickhouse: ClickHouse, migrations = loadMigration
     await clickhouse.insert('schema_migrations', [{ version: migration.version, name: migration.name }]);
     newlyApplied.push(migration.version);
   }
+  await tuneIngestMerges(clickhouse);
   return newlyApplied;
 }

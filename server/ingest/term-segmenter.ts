@@ -64,19 +64,28 @@ export function termsOfSummary(summary: string): string[] {
  */
 const SUMMARIES_PER_CUT = 1_000;
 
-/** The terms of each summary, cut off the event loop, SUMMARIES_PER_CUT summaries a call. */
-export async function termsOfSummaries(summaries: readonly string[]): Promise<string[][]> {
+/**
+ * Where a batch is cut: `pool` on the libuv thread pool, off the event loop (the words still come
+ * back to it); `here` on the calling thread, for a thread of its own (an ingest thread, ingest-threads.ts).
+ */
+export type CutWhere = 'pool' | 'here';
+
+/** The terms of each summary, SUMMARIES_PER_CUT summaries a call. */
+export async function termsOfSummaries(summaries: readonly string[], where: CutWhere = 'pool'): Promise<string[][]> {
   const terms: string[][] = [];
   for (let from = 0; from < summaries.length; from += SUMMARIES_PER_CUT)
-    terms.push(...(await termsOfPart(summaries.slice(from, from + SUMMARIES_PER_CUT))));
+    terms.push(...(await termsOfPart(summaries.slice(from, from + SUMMARIES_PER_CUT), where)));
   return terms;
 }
 
-async function termsOfPart(summaries: readonly string[]): Promise<string[][]> {
+async function termsOfPart(summaries: readonly string[], where: CutWhere): Promise<string[][]> {
   if (summaries.length === 0) return [];
   const segmenter = loadTermSegmenter();
   const text = summaries.map(segmentableText).join(SEPARATOR);
-  const words = (await inCutSlot(() => segmenter.cutAsync(text, USE_HMM))) as string[];
+  const words =
+    where === 'here'
+      ? segmenter.cut(text, USE_HMM)
+      : ((await inCutSlot(() => segmenter.cutAsync(text, USE_HMM))) as string[]);
   const perSummary: string[][] = [[]];
   for (const word of words) {
     if (word === SEPARATOR) perSummary.push([]);

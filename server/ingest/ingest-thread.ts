@@ -1,0 +1,27 @@
+// An ingest thread (a worker of ingest-threads.ts): takes request bodies apart, validates, scrubs
+// and cuts words (take-cases.ts) on a thread of its own, so the event loop only receives the bodies
+// and stores what comes back. Loads the same working calendar as the server (deadlines) and its own
+// word segmenter.
+import { parentPort, workerData } from 'node:worker_threads';
+import { setActiveCalendar } from '@shared/calendar';
+import { loadCalendar } from '@shared/calendar/calendar-file';
+import type { ThreadAnswer, ThreadJob, IngestThreadData } from './ingest-threads';
+import { bodyText, takeCases } from './take-cases';
+import { loadTermSegmenter } from './term-segmenter';
+
+const data = workerData as IngestThreadData;
+setActiveCalendar(loadCalendar(data.calendar).calendar);
+loadTermSegmenter();
+
+/** A thread of its own: nothing else waits behind a long request, so it never pauses. */
+const noSlices = { due: () => false, pause: async () => undefined };
+const port = parentPort!;
+
+port.on('message', (job: ThreadJob) => {
+  const request = { contentType: job.contentType, body: bodyText(job.body), nowMs: job.nowMs };
+  takeCases(request, data.limits, noSlices, 'here').then(
+    (taken) => port.postMessage({ id: job.id, taken } satisfies ThreadAnswer),
+    (error: Error) => port.postMessage({ id: job.id, failed: error.stack ?? error.message } satisfies ThreadAnswer),
+  );
+});
+port.postMessage({ ready: true } satisfies ThreadAnswer);
