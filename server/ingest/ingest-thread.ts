@@ -19,7 +19,7 @@ const port = parentPort!;
 
 port.on('message', (job: ThreadJob) => {
   const request = { contentType: job.contentType, body: bodyText(job.body), nowMs: job.nowMs };
-  takeCases(request, data.limits, noSlices, 'here').then(
+  takeCases(request, data.limits, noSlices, 'thread').then(
     (taken) => port.postMessage({ id: job.id, taken } satisfies ThreadAnswer),
     (error: Error) => port.postMessage({ id: job.id, failed: error.stack ?? error.message } satisfies ThreadAnswer),
   );

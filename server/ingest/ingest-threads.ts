@@ -66,7 +66,7 @@ const MAX_FAILED_STARTS = 3;
 export function createIngestThreads(options: IngestThreadsOptions): IngestThreads {
   const { logger } = options;
   const onLoop = (contentType: string | undefined, body: Uint8Array, nowMs: number) =>
-    takeCases({ contentType, body: bodyText(body), nowMs }, options.limits, timeSlice(), 'pool');
+    takeCases({ contentType, body: bodyText(body), nowMs }, options.limits, timeSlice(), 'loop');
 
   const threads: Thread[] = [];
   let nextId = 0;

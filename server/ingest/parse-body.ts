@@ -26,11 +26,17 @@ export interface BodyLimits {
   maxCaseChars: number;
 }
 
+/**
+ * `whole`: a well-formed JSON array is parsed in one call, about twice as fast as item by item; only
+ * on a thread of its own (the call cannot be cut into time slices). Item by item otherwise, and
+ * whenever the whole does not parse (to say where it broke).
+ */
 export async function parseCasesBody(
   contentType: string | undefined,
   body: string,
   limits: BodyLimits,
   slice: TimeSlice,
+  whole = false,
 ): Promise<ParsedBody> {
   const type = (contentType ?? '').split(';')[0].trim().toLowerCase();
   const ndjson = type === 'application/x-ndjson' || type === 'application/ndjson';
@@ -54,6 +60,10 @@ export async function parseCasesBody(
     );
   }
   if (ndjson && found.count === 0) throw new BodyError(400, 'body holds no cases');
+  if (whole && !ndjson && found.spans.every(([start, end]) => end - start <= limits.maxCaseChars)) {
+    const items = parseWhole(body, found.count);
+    if (items) return { items, itemErrors: new Map() };
+  }
   const parsed: ParsedBody = { items: [], itemErrors: new Map() };
   for (const [index, span] of found.spans.entries()) {
     if (slice.due()) await slice.pause();
@@ -70,6 +80,15 @@ export async function parseCasesBody(
   if (ndjson && parsed.itemErrors.size === parsed.items.length)
     throw new BodyError(400, `no line could be parsed; ${[...parsed.itemErrors.values()][0]}`);
   return parsed;
+}
+
+function parseWhole(body: string, count: number): unknown[] | undefined {
+  try {
+    const items: unknown = JSON.parse(body);
+    return Array.isArray(items) && items.length === count ? items : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Parses one item into `parsed`; returns where its JSON broke, if it did. */

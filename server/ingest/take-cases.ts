@@ -5,7 +5,7 @@
 import { caseInputSchema, checkCaseTimes, describeIssues, type RejectedCase } from '@shared/case-schema';
 import { toCaseVersion, type CaseVersion } from './case-row';
 import { BodyError, parseCasesBody, type BodyLimits } from './parse-body';
-import { termsOfSummaries, type CutWhere } from './term-segmenter';
+import { termsOfSummaries } from './term-segmenter';
 import type { TimeSlice } from './time-slice';
 
 /** More JSON than any valid case can hold: its strings are capped at 2,000 + 200 + 100 characters. */
@@ -43,11 +43,12 @@ export async function takeCases(
   request: CasesRequest,
   limits: BodyLimits,
   slice: TimeSlice,
-  cutWhere: CutWhere,
+  /** on an ingest thread (nothing else waits behind it) or on the event loop (in time slices) */
+  where: 'thread' | 'loop',
 ): Promise<TakenCases> {
   let parsed;
   try {
-    parsed = await parseCasesBody(request.contentType, request.body, limits, slice);
+    parsed = await parseCasesBody(request.contentType, request.body, limits, slice, where === 'thread');
   } catch (error) {
     if (error instanceof BodyError) return { ok: false, status: error.status, error: error.message };
     throw error;
@@ -57,7 +58,7 @@ export async function takeCases(
     // from the scrubbed summaries: personal data is gone before anything is indexed
     const terms = await termsOfSummaries(
       accepted.map((version) => version.summary),
-      cutWhere,
+      where === 'thread' ? 'here' : 'pool',
     );
     accepted.forEach((version, i) => (version.terms = terms[i]));
   }
