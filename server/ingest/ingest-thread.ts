@@ -17,7 +17,11 @@ loadTermSegmenter();
 const noSlices = { due: () => false, pause: async () => undefined };
 const port = parentPort!;
 
-port.on('message', (job: ThreadJob) => {
+port.on('message', (job: ThreadJob | 'close') => {
+  // asked to finish: with the port closed the thread's event loop empties and the thread exits on
+  // its own, its native word segmenter torn down in order (a terminate() in the middle of native work
+  // is what native add-ons in worker threads are known to crash on)
+  if (job === 'close') return port.close();
   const request = { contentType: job.contentType, body: bodyText(job.body), nowMs: job.nowMs };
   takeCases(request, data.limits, noSlices, 'thread').then(
     (taken) => port.postMessage({ id: job.id, taken } satisfies ThreadAnswer),

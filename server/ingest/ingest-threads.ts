@@ -62,6 +62,9 @@ interface Thread {
 }
 
 const MAX_FAILED_STARTS = 3;
+/** how long a closing thread may take to finish starting, and then to end, before it is terminated (SIGTERM exits within 2 s) */
+const START_WAIT_MS = 1_000;
+const END_WAIT_MS = 500;
 
 export function createIngestThreads(options: IngestThreadsOptions): IngestThreads {
   const { logger } = options;
@@ -113,6 +116,27 @@ export function createIngestThreads(options: IngestThreadsOptions): IngestThread
     spawn();
   }
 
+  /**
+   * Lets a thread end by itself: once started (a thread mid-way through loading its native segmenter
+   * is not interrupted if it can help it) it is asked to close its port; terminated only if it has
+   * not started within START_WAIT_MS or ended END_WAIT_MS after.
+   */
+  async function finish(thread: Thread): Promise<void> {
+    const ended = new Promise<void>((resolve) => thread.worker.once('exit', () => resolve()));
+    const within = (ms: number) => new Promise<boolean>((resolve) => setTimeout(() => resolve(false), ms).unref());
+    const started = thread.ready
+      ? true
+      : await Promise.race([
+          new Promise<boolean>((resolve) =>
+            thread.worker.on('message', (m: ThreadAnswer) => 'ready' in m && resolve(true)),
+          ),
+          ended.then(() => false),
+          within(START_WAIT_MS),
+        ]);
+    if (started) thread.worker.postMessage('close');
+    if (!(await Promise.race([ended.then(() => true), within(END_WAIT_MS)]))) await thread.worker.terminate();
+  }
+
   function warm(): void {
     while (!closed && failedStarts < MAX_FAILED_STARTS && threads.length < options.threads) spawn();
   }
@@ -132,7 +156,7 @@ export function createIngestThreads(options: IngestThreadsOptions): IngestThread
     ready: () => threads.filter((thread) => thread.ready).length,
     async close() {
       closed = true;
-      await Promise.all(threads.map((thread) => thread.worker.terminate()));
+      await Promise.all(threads.map(finish));
     },
   };
 }

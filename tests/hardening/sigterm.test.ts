@@ -61,8 +61,8 @@ it('disconnects every wall with io server disconnect and exits within 2 s', asyn
   }
 
   const running = child;
-  const exited = new Promise<{ code: number | null; atMs: number }>((resolve) =>
-    running.once('exit', (code) => resolve({ code, atMs: Date.now() })),
+  const exited = new Promise<{ code: number | null; signal: string | null; atMs: number }>((resolve) =>
+    running.once('exit', (code, signal) => resolve({ code, signal, atMs: Date.now() })),
   );
   const goodbyes = walls.map(
     (w) =>
@@ -77,7 +77,9 @@ it('disconnects every wall with io server disconnect and exits within 2 s', asyn
 
   const lastGoodbyeMs = Math.max(...seen.map((s) => s.atMs)) - signalledAtMs;
   const exitMs = exit.atMs - signalledAtMs;
-  console.log(`SIGTERM: walls disconnected after ${lastGoodbyeMs} ms, process exited after ${exitMs} ms`);
+  console.log(
+    `SIGTERM: walls disconnected after ${lastGoodbyeMs} ms, process exited after ${exitMs} ms (code ${exit.code}, signal ${exit.signal})`,
+  );
   expect(seen.map((s) => s.reason)).toEqual(Array(WALLS).fill('io server disconnect'));
   expect(exit.code).toBe(0);
   expect(exitMs).toBeLessThan(2_000);
