@@ -346,8 +346,10 @@ export function createServer({
     logger,
     /** Listens, then prepares the store in the background; resolves with the bound port. */
     async start(): Promise<{ port: number; ready: Promise<void> }> {
-      // half a second of dictionary building, before the first request rather than inside it
-      loadTermSegmenter();
+      // half a second of dictionary building, before the first request rather than inside it: in the
+      // ingest threads, or here when the event loop takes the bodies (with threads, the event loop
+      // builds its own only should a thread die, or a spooled version from before terms need cutting)
+      if (config.ingestThreads === 0) loadTermSegmenter();
       ingestThreads.warm();
       await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
       const ready = prepareStore();

@@ -1,8 +1,9 @@
 // Case deadlines on the holiday calendar: which clock runs, receipt at odd hours and on days off,
 // the end of the working day in China time, and the first API its callers still use.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SHIPPED_CALENDAR_YEARS, WorkingCalendar } from './calendar';
-import { addWorkingDays, caseDeadlines, dueAt } from './deadlines';
+import { addWorkingDays, caseDeadlines, caseDueAtMs, dueAt, EXTENDED_DAYS } from './deadlines';
 
 const END = 'T23:59:59.999+08:00';
 
@@ -120,5 +121,30 @@ describe('the first API (ingest and simulator)', () => {
     // 03-02 as above, then 45 more: Qingming (04-04..06) and Labour Day (05-01..05) are off
     expect(dueAt('complaint', new Date('2026-02-13T10:00:00+08:00')).toISOString()).toBe('2026-05-08T15:59:59.999Z');
     expect(dueAt('report', new Date('2026-02-16T09:00:00+08:00')).getTime()).toBe(Date.parse(`2026-03-13${END}`));
+  });
+});
+
+describe('caseDueAtMs (the ingest: the running deadline alone)', () => {
+  it('is caseDeadlines(...).dueAtMs for every kind, receipt, acceptance and extension', () => {
+    const year2024 = Date.parse('2024-01-01T00:00:00+08:00');
+    const year2029 = Date.parse('2029-12-31T00:00:00+08:00');
+    fc.assert(
+      fc.property(
+        fc.constantFrom('complaint', 'report', 'consultation', 'suggestion' as const),
+        fc.integer({ min: year2024, max: year2029 }),
+        fc.option(fc.integer({ min: 0, max: 90 * 86_400_000 }), { nil: undefined }),
+        fc.constantFrom(...EXTENDED_DAYS),
+        (kind, receivedAt, acceptedAfterMs, extendedDays) => {
+          const input = {
+            kind,
+            receivedAt,
+            acceptedAt: acceptedAfterMs === undefined ? undefined : receivedAt + acceptedAfterMs,
+            extendedDays,
+          };
+          expect(caseDueAtMs(input)).toBe(caseDeadlines(input).dueAtMs);
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 });

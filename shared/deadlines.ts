@@ -54,49 +54,60 @@ function toMs(value: string | number | Date, field: string): number {
   return ms;
 }
 
-export function caseDeadlines(input: CaseDeadlineInput, calendar: WorkingCalendar = activeCalendar()): CaseDeadlines {
+/** The first clock's working days from receipt, by kind (a report's grows by its extension). */
+const FIRST_CLOCK_DAYS: Record<Kind, number> = {
+  complaint: LEGAL_WORKING_DAYS.acceptComplaint,
+  report: LEGAL_WORKING_DAYS.verifyReport,
+  consultation: LEGAL_WORKING_DAYS.answerConsultation,
+  suggestion: LEGAL_WORKING_DAYS.replySuggestion,
+};
+
+/** The deadlines as epoch ms: what the ingest stores for every case (no ISO text built). */
+interface DeadlineTimes {
+  acceptByMs?: number;
+  mediateByMs?: number;
+  verifyByMs?: number;
+  dueAtMs: number;
+  provisional: boolean;
+}
+
+function deadlineTimes(input: CaseDeadlineInput, calendar: WorkingCalendar): DeadlineTimes {
   const receivedMs = toMs(input.receivedAt, 'receivedAt');
   const received = cstDayOf(receivedMs);
-  let provisional = false;
-  const deadline = (fromDay: number, workingDays: number) => {
-    const day = calendar.addWorkingDays(fromDay, workingDays);
-    provisional ||= calendar.crossesUncovered(fromDay, day);
-    const ms = endOfDayMs(day);
-    return { iso: isoCst(ms), ms };
-  };
   const extendedDays = input.extendedDays ?? 0;
   if (!(EXTENDED_DAYS as readonly number[]).includes(extendedDays))
     throw new RangeError(`extendedDays: must be ${EXTENDED_DAYS.join(' or ')}, got ${extendedDays}`);
+  const workingDays = FIRST_CLOCK_DAYS[input.kind] + (input.kind === 'report' ? extendedDays : 0);
+  let day = calendar.addWorkingDays(received, workingDays);
+  let provisional = calendar.crossesUncovered(received, day);
+  const firstMs = endOfDayMs(day);
+  if (input.kind === 'report') return { verifyByMs: firstMs, dueAtMs: firstMs, provisional };
+  if (input.kind !== 'complaint') return { dueAtMs: firstMs, provisional };
+  if (input.acceptedAt === undefined) return { acceptByMs: firstMs, dueAtMs: firstMs, provisional };
+  const acceptedMs = toMs(input.acceptedAt, 'acceptedAt');
+  if (acceptedMs < receivedMs) throw new RangeError('acceptedAt: must not be before receivedAt');
+  const accepted = cstDayOf(acceptedMs);
+  day = calendar.addWorkingDays(accepted, LEGAL_WORKING_DAYS.mediateComplaint);
+  provisional ||= calendar.crossesUncovered(accepted, day);
+  const mediateByMs = endOfDayMs(day);
+  return { acceptByMs: firstMs, mediateByMs, dueAtMs: mediateByMs, provisional };
+}
 
-  switch (input.kind) {
-    case 'complaint': {
-      const accept = deadline(received, LEGAL_WORKING_DAYS.acceptComplaint);
-      const result = { acceptBy: accept.iso, acceptByMs: accept.ms };
-      if (input.acceptedAt === undefined) return { ...result, dueAt: accept.iso, dueAtMs: accept.ms, provisional };
-      const acceptedMs = toMs(input.acceptedAt, 'acceptedAt');
-      if (acceptedMs < receivedMs) throw new RangeError('acceptedAt: must not be before receivedAt');
-      const mediate = deadline(cstDayOf(acceptedMs), LEGAL_WORKING_DAYS.mediateComplaint);
-      return {
-        ...result,
-        mediateBy: mediate.iso,
-        mediateByMs: mediate.ms,
-        dueAt: mediate.iso,
-        dueAtMs: mediate.ms,
-        provisional,
-      };
-    }
-    case 'report': {
-      const verify = deadline(received, LEGAL_WORKING_DAYS.verifyReport + extendedDays);
-      return { verifyBy: verify.iso, verifyByMs: verify.ms, dueAt: verify.iso, dueAtMs: verify.ms, provisional };
-    }
-    case 'consultation':
-    case 'suggestion': {
-      const days =
-        input.kind === 'consultation' ? LEGAL_WORKING_DAYS.answerConsultation : LEGAL_WORKING_DAYS.replySuggestion;
-      const due = deadline(received, days);
-      return { dueAt: due.iso, dueAtMs: due.ms, provisional };
-    }
-  }
+/** The deadline running now as epoch ms (caseDeadlines(input).dueAtMs, without the rest). */
+export function caseDueAtMs(input: CaseDeadlineInput, calendar: WorkingCalendar = activeCalendar()): number {
+  return deadlineTimes(input, calendar).dueAtMs;
+}
+
+export function caseDeadlines(input: CaseDeadlineInput, calendar: WorkingCalendar = activeCalendar()): CaseDeadlines {
+  const { acceptByMs, mediateByMs, verifyByMs, dueAtMs, provisional } = deadlineTimes(input, calendar);
+  return {
+    ...(acceptByMs !== undefined ? { acceptBy: isoCst(acceptByMs), acceptByMs } : {}),
+    ...(mediateByMs !== undefined ? { mediateBy: isoCst(mediateByMs), mediateByMs } : {}),
+    ...(verifyByMs !== undefined ? { verifyBy: isoCst(verifyByMs), verifyByMs } : {}),
+    dueAt: isoCst(dueAtMs),
+    dueAtMs,
+    provisional,
+  };
 }
 
 // ---- The first API, kept for its callers (server/ingest/case-row.ts, simulator/lifecycle.ts) ----

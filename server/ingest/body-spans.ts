@@ -20,12 +20,14 @@ export class SpanError extends Error {
 const SCAN_CHUNK_CHARS = 256 * 1024;
 const isBlank = (code: number) => code === 32 || code === 9 || code === 10 || code === 13;
 
+/** The spans a scan keeps (the first `keep`) and how many it counted in all. */
+export interface ScannedSpans {
+  spans: Span[];
+  count: number;
+}
+
 /** Elements of the JSON array that is the whole body; only the first `keep` spans are kept, all are counted. */
-export async function arraySpans(
-  body: string,
-  keep: number,
-  slice: TimeSlice,
-): Promise<{ spans: Span[]; count: number }> {
+export async function arraySpans(body: string, keep: number, slice: TimeSlice): Promise<ScannedSpans> {
   const spans: Span[] = [];
   let count = 0;
   let depth = 0;
@@ -84,11 +86,7 @@ export async function arraySpans(
 }
 
 /** Non-blank lines of an NDJSON body; only the first `keep` spans are kept, all are counted. */
-export async function lineSpans(
-  body: string,
-  keep: number,
-  slice: TimeSlice,
-): Promise<{ spans: Span[]; count: number }> {
+export async function lineSpans(body: string, keep: number, slice: TimeSlice): Promise<ScannedSpans> {
   const spans: Span[] = [];
   let count = 0;
   for (let from = 0, lines = 0; from <= body.length; lines += 1) {

@@ -1,7 +1,7 @@
 // From a validated case as posted to the row stored in case_versions (without the lifecycle
 // bookkeeping, which the writer adds when it knows the case's current head).
 import type { CaseInput } from '@shared/case-schema';
-import { caseDeadlines } from '@shared/deadlines';
+import { caseDueAtMs } from '@shared/deadlines';
 import { toDateTime, toDateTime64 } from '../clickhouse/datetime';
 import { scrubPersonalData } from './scrub';
 import { termsOfSummary } from './term-segmenter';
@@ -48,12 +48,12 @@ export function toCaseVersion(input: CaseInput): CaseVersion {
     id: input.id,
     versionAtMs: input.updatedAt ? Date.parse(input.updatedAt) : receivedAtMs,
     receivedAtMs,
-    dueAtMs: caseDeadlines({
+    dueAtMs: caseDueAtMs({
       kind: input.kind,
       receivedAt: receivedAtMs,
       acceptedAt: acceptedAtMs ?? undefined,
       extendedDays,
-    }).dueAtMs,
+    }),
     acceptedAtMs,
     extendedDays,
     line: input.line,

@@ -8,7 +8,7 @@
 // is lost with it; after three threads that never started, the event loop takes every request.
 // INGEST_THREADS=0 keeps everything on the event loop, in time slices.
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import type { Logger } from '../ops/logger';
 import type { BodyLimits } from './parse-body';
@@ -47,18 +47,17 @@ export interface IngestThreads {
   close(): Promise<void>;
 }
 
-interface Job {
-  contentType: string | undefined;
-  body: Uint8Array;
-  nowMs: number;
+type Job = Omit<ThreadJob, 'id'> & {
   resolve: (taken: TakenCases) => void;
   reject: (error: Error) => void;
-}
+};
 
 interface Thread {
   worker: Worker;
   jobs: Map<number, Job>;
   ready: boolean;
+  /** resolved true once the thread says it is ready, false if it exits first */
+  started: Promise<boolean>;
 }
 
 const MAX_FAILED_STARTS = 3;
@@ -84,12 +83,15 @@ export function createIngestThreads(options: IngestThreadsOptions): IngestThread
     });
     // a thread never keeps the process alive: the server's own handles do
     worker.unref();
-    const thread: Thread = { worker, jobs: new Map(), ready: false };
+    let markStarted!: (started: boolean) => void;
+    const started = new Promise<boolean>((resolve) => (markStarted = resolve));
+    const thread: Thread = { worker, jobs: new Map(), ready: false, started };
     threads.push(thread);
     let lastError: Error | undefined;
     worker.on('message', (answer: ThreadAnswer) => {
       if ('ready' in answer) {
         thread.ready = true;
+        markStarted(true);
         return;
       }
       const job = thread.jobs.get(answer.id);
@@ -99,7 +101,10 @@ export function createIngestThreads(options: IngestThreadsOptions): IngestThread
       else job.reject(new Error(`ingest thread failed: ${answer.failed}`));
     });
     worker.on('error', (error) => (lastError = error));
-    worker.on('exit', (code) => lose(thread, lastError?.message ?? `exit code ${code}`));
+    worker.on('exit', (code) => {
+      markStarted(false);
+      lose(thread, lastError?.message ?? `exit code ${code}`);
+    });
   }
 
   /** A thread is gone: its jobs go to the event loop, and another thread starts in its place. */
@@ -124,16 +129,7 @@ export function createIngestThreads(options: IngestThreadsOptions): IngestThread
   async function finish(thread: Thread): Promise<void> {
     const ended = new Promise<void>((resolve) => thread.worker.once('exit', () => resolve()));
     const within = (ms: number) => new Promise<boolean>((resolve) => setTimeout(() => resolve(false), ms).unref());
-    const started = thread.ready
-      ? true
-      : await Promise.race([
-          new Promise<boolean>((resolve) =>
-            thread.worker.on('message', (m: ThreadAnswer) => 'ready' in m && resolve(true)),
-          ),
-          ended.then(() => false),
-          within(START_WAIT_MS),
-        ]);
-    if (started) thread.worker.postMessage('close');
+    if (await Promise.race([thread.started, within(START_WAIT_MS)])) thread.worker.postMessage('close');
     if (!(await Promise.race([ended.then(() => true), within(END_WAIT_MS)]))) await thread.worker.terminate();
   }
 
@@ -168,7 +164,7 @@ export function createIngestThreads(options: IngestThreadsOptions): IngestThread
 function threadSource(): string {
   const self = fileURLToPath(import.meta.url);
   const entry = path.join(path.dirname(self), `ingest-thread${path.extname(self)}`);
-  const url = JSON.stringify(new URL(`file://${entry}`).href);
+  const url = JSON.stringify(pathToFileURL(entry).href);
   return path.extname(self) === '.ts'
     ? `import('tsx/esm/api').then(({ tsImport }) => tsImport(${url}, ${url}));`
     : `import(${url});`;
