@@ -346,10 +346,10 @@ export function createServer({
     logger,
     /** Listens, then prepares the store in the background; resolves with the bound port. */
     async start(): Promise<{ port: number; ready: Promise<void> }> {
-      // half a second of dictionary building, before the first request rather than inside it: in the
-      // ingest threads, or here when the event loop takes the bodies (with threads, the event loop
-      // builds its own only should a thread die, or a spooled version from before terms need cutting)
-      if (config.ingestThreads === 0) loadTermSegmenter();
+      // a fraction of a second of dictionary building, before the first request rather than inside it:
+      // in the ingest threads, and here too (about 36 MB) even with threads, for a thread that dies and
+      // for versions stored without terms (spooled by an older version, or queued by the server itself)
+      loadTermSegmenter();
       ingestThreads.warm();
       await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
       const ready = prepareStore();

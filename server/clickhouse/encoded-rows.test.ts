@@ -32,6 +32,22 @@ describe('encodeValues', () => {
     expect(pauses).toBe(7);
   });
 
+  it('writes a last value given as JSON text as if it had been in the row (also after an empty row)', async () => {
+    const none = { due: () => false, pause: async () => undefined };
+    fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.tuple(fc.array(fc.oneof(fc.string({ unit: 'grapheme' }), fc.integer())), fc.array(fc.string()))),
+        async (pairs) => {
+          const rows = pairs.map(([row]) => row);
+          const last = pairs.map(([, terms]) => JSON.stringify(terms));
+          const whole = pairs.map(([row, terms]) => [...row, terms]);
+          const encoded = await encodeValuesSliced(['a'], rows, none, last);
+          expect(encoded.body.equals(encodeValues(['a'], whole).body)).toBe(true);
+        },
+      ),
+    );
+  });
+
   it('encodes keyed rows under the first row’s keys, a missing value as null', () => {
     const encoded = encodeRows([{ a: 1, b: 'x' }, { a: 2 }]);
     expect(encoded.columns).toEqual(['a', 'b']);

@@ -41,16 +41,24 @@ function lineWriter() {
   scratch = undefined;
   let at = 0;
   return {
-    write(row: unknown[]): void {
+    /** One row; `lastJson`, if given, is its last value as JSON text already, written after the others. */
+    write(row: unknown[], lastJson?: string): void {
       const line = JSON.stringify(row);
-      // a UTF-16 unit takes at most 3 bytes of UTF-8, and the newline 1
-      const most = line.length * 3 + 1;
+      // a UTF-16 unit takes at most 3 bytes of UTF-8; a comma, and the newline 1
+      const most = (line.length + (lastJson?.length ?? 0)) * 3 + 2;
       if (at + most > buffer.length) {
         const bigger = Buffer.allocUnsafe(Math.max(buffer.length * 2, at + most));
         buffer.copy(bigger, 0, 0, at);
         buffer = bigger;
       }
       at += buffer.write(line, at, 'utf8');
+      if (lastJson !== undefined) {
+        // in place of the closing "]": ",last]" (or "last]" after an empty "[")
+        at -= 1;
+        if (row.length > 0) buffer[at++] = 0x2c;
+        at += buffer.write(lastJson, at, 'utf8');
+        buffer[at++] = 0x5d;
+      }
       buffer[at++] = 0x0a;
     },
     /** The bytes written; the writer is done (the scratch is handed back). */
@@ -73,18 +81,23 @@ export function encodeValues(columns: readonly string[], rows: readonly unknown[
   return { columns: [...columns], body: writer.body(), rows: rows.length };
 }
 
-/** The same bytes, giving the event loop back whenever `slice` is used up (a batch of 20,000 rows is ~100 ms). */
+/**
+ * The same bytes, giving the event loop back whenever `slice` is used up (a batch of 20,000 rows is
+ * ~100 ms). With `lastJson`, each row's last value is that JSON text (the rows hold the others): a
+ * value that came encoded from another thread is not decoded to be encoded again.
+ */
 export async function encodeValuesSliced(
   columns: readonly string[],
   rows: readonly unknown[][],
   slice: EncodingSlice,
+  lastJson?: readonly string[],
 ): Promise<EncodedRows> {
   const writer = lineWriter();
   let body: Buffer;
   try {
-    for (const row of rows) {
+    for (let i = 0; i < rows.length; i += 1) {
       if (slice.due()) await slice.pause();
-      writer.write(row);
+      writer.write(rows[i], lastJson?.[i]);
     }
   } finally {
     // the scratch goes back even should a row fail to encode

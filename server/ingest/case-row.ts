@@ -34,9 +34,12 @@ export interface CaseVersion {
   lat: number | null;
   summary: string;
   /**
-   * the summary's terms (summary-terms.ts), set by the ingest route before the case is queued;
-   * absent on versions spooled before terms existed, which are segmented when stored
+   * the summary's terms (summary-terms.ts) as the JSON array text the insert sends, set where the
+   * body is taken apart: one string, not an array of them, to pass between threads and to hold
+   * until the case is stored. Absent on versions spooled before it existed (see `terms`).
    */
+  termsJson?: string;
+  /** the terms as an array, on versions spooled before termsJson; with neither, the summary is segmented when stored */
   terms?: string[];
 }
 
@@ -118,7 +121,7 @@ export function headOf(version: CaseVersion): CaseHead {
   };
 }
 
-/** The columns of a case_versions row as the ingest writes them, in the order of storedRowValues. */
+/** The columns of a case_versions row as the ingest writes them: storedRowValues, then the terms. */
 export const STORED_COLUMNS = [
   'id',
   'version_at',
@@ -142,7 +145,6 @@ export const STORED_COLUMNS = [
   'lon',
   'lat',
   'summary',
-  'terms',
   'is_head',
   'prev_exists',
   'prev_version_at',
@@ -157,15 +159,18 @@ export const STORED_COLUMNS = [
   'prev_urgent',
   'prev_amount_yuan',
   'prev_recovered_yuan',
+  // last: each row's terms are JSON text already (termsJsonOf), written after the other values
+  'terms',
 ] as const;
 
 const NO_TIME64 = toDateTime64(0);
 const NO_TIME = toDateTime(0);
 
 /**
- * The case_versions row (STORED_COLUMNS): the version, whether it became the head, and the head it
- * superseded. Built as the array an insert sends, with no keyed object in between: this runs for
- * every case ingested, and building the object and then its array took twice as long.
+ * The case_versions row (STORED_COLUMNS) but its last value, the terms (termsJsonOf): the version,
+ * whether it became the head, and the head it superseded. Built as the array an insert sends, with
+ * no keyed object in between: this runs for every case ingested, and building the object and then
+ * its array took twice as long.
  */
 export function storedRowValues(version: CaseVersion, isHead: boolean, prev: CaseHead | undefined): unknown[] {
   // only a head version supersedes anything; the rollups ignore the rest
@@ -194,7 +199,6 @@ export function storedRowValues(version: CaseVersion, isHead: boolean, prev: Cas
     version.lon,
     version.lat,
     version.summary,
-    version.terms ?? termsOfSummary(version.summary),
     isHead ? 1 : 0,
     p ? 1 : 0,
     p ? toDateTime64(p.versionAtMs) : NO_TIME64,
@@ -212,9 +216,14 @@ export function storedRowValues(version: CaseVersion, isHead: boolean, prev: Cas
   ];
 }
 
+/** The row's last value, the terms, as JSON text: as the ingest set it, or segmented now. */
+export function termsJsonOf(version: CaseVersion): string {
+  return version.termsJson ?? JSON.stringify(version.terms ?? termsOfSummary(version.summary));
+}
+
 /** The same row keyed by column: for a bare insert of prepared rows (benchmarks). */
 export function toStoredRow(version: CaseVersion, isHead: boolean, prev: CaseHead | undefined): StoredRow {
-  const values = storedRowValues(version, isHead, prev);
+  const values = [...storedRowValues(version, isHead, prev), JSON.parse(termsJsonOf(version)) as string[]];
   return Object.fromEntries(STORED_COLUMNS.map((column, i) => [column, values[i]])) as StoredRow;
 }
 

@@ -13,7 +13,7 @@ import { encodeValuesSliced, type EncodedRows } from '../clickhouse/encoded-rows
 import { runQuery } from '../clickhouse/define-query';
 import { caseStateByIds } from '../queries/cases/case-state-by-ids';
 import { newestReceived } from '../queries/cases/newest-received';
-import { headOf, STORED_COLUMNS, storedRowValues, type CaseHead, type CaseVersion } from './case-row';
+import { headOf, STORED_COLUMNS, storedRowValues, termsJsonOf, type CaseHead, type CaseVersion } from './case-row';
 import type { InsertJournal } from './insert-journal';
 import { LruMap } from './lru-map';
 import { timeSlice } from './time-slice';
@@ -127,6 +127,7 @@ export function createCaseWriter(
     // faster than the ids did, and ClickHouse sorts the rows by its own key anyway)
     const ordered = [...versions].sort((a, b) => a.versionAtMs - b.versionAtMs);
     const rows: unknown[][] = [];
+    const terms: string[] = [];
     const refused = new Map<CaseVersion, string>();
     let duplicates = 0;
     // a batch of 20,000 versions is tens of milliseconds of row building: give the event loop back
@@ -149,6 +150,7 @@ export function createCaseWriter(
       }
       const becomesHead = !current || version.versionAtMs > current.head.versionAtMs;
       rows.push(storedRowValues(version, becomesHead, current?.head));
+      terms.push(termsJsonOf(version));
       if (current) {
         current.versions.push(version.versionAtMs);
         if (becomesHead) current.head = headOf(version);
@@ -156,7 +158,7 @@ export function createCaseWriter(
         state.set(version.id, { head: headOf(version), versions: [version.versionAtMs] });
       }
     }
-    const encoded = await encodeValuesSliced(STORED_COLUMNS, rows, slice);
+    const encoded = await encodeValuesSliced(STORED_COLUMNS, rows, slice, terms);
     return {
       encoded,
       refused,

@@ -42,7 +42,7 @@ describe('ingest threads', () => {
     expect(fromThread.rejected.map((r) => r.index)).toEqual([1]);
     // scrubbed and cut into words on the thread
     expect(fromThread.accepted[0].summary).not.toContain('13812345678');
-    expect(fromThread.accepted[0].terms).toContain('电饭煲');
+    expect(JSON.parse(fromThread.accepted[0].termsJson!)).toContain('电饭煲');
   });
 
   it('refuse a whole body with its status, on a thread as on the event loop', async () => {

@@ -60,7 +60,7 @@ export async function takeCases(
       accepted.map((version) => version.summary),
       where === 'thread' ? 'here' : 'pool',
     );
-    accepted.forEach((version, i) => (version.terms = terms[i]));
+    accepted.forEach((version, i) => (version.termsJson = JSON.stringify(terms[i])));
   }
   return { ok: true, accepted, indexes, rejected };
 }
