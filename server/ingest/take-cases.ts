@@ -2,6 +2,7 @@
 // NDJSON), validate each item, scrub it into a CaseVersion and cut its summary's words. Pure work on
 // the request alone, so it runs on an ingest thread (ingest-threads.ts) or, without one, on the
 // event loop in time slices.
+import { isPlainlyValidCase } from '@shared/case-quick-check';
 import { caseInputSchema, checkCaseTimes, describeIssues, type RejectedCase } from '@shared/case-schema';
 import { toCaseVersion, type CaseVersion } from './case-row';
 import { BodyError, parseCasesBody, type BodyLimits } from './parse-body';
@@ -76,7 +77,10 @@ async function validate(items: unknown[], itemErrors: Map<number, string>, nowMs
       rejected.push({ index, errors: [itemError] });
       continue;
     }
-    const result = caseInputSchema.safeParse(item);
+    // most cases are plainly valid: zod (its results and error messages) only for the rest
+    const result = isPlainlyValidCase(item)
+      ? ({ success: true, data: item } as const)
+      : caseInputSchema.safeParse(item);
     const errors = result.success ? checkCaseTimes(result.data, nowMs) : describeIssues(result.error);
     if (result.success && errors.length === 0) {
       accepted.push(toCaseVersion(result.data));
