@@ -30,14 +30,29 @@ class OutageError extends Error {}
 
 export interface SubmitResult {
   durability: Durability;
-  /** versions of this submit refused at storing, with a "field: reason" error; the rest are durable */
-  refused: Map<CaseVersion, string>;
+  /**
+   * versions of this submit refused at storing, by their position in the submitted array, with a
+   * "field: reason" error; the rest are durable
+   */
+  refused: Map<number, string>;
 }
 
 interface Waiting {
+  /** the submitted versions; emptied once their rows are logged (the reply needs only their keys) */
   versions: CaseVersion[];
   resolve: (result: SubmitResult) => void;
   reject: (error: Error) => void;
+}
+
+/** The positions in `versions` of those in `refused`. */
+function refusedPositions(versions: readonly CaseVersion[], refused: Map<CaseVersion, string>): Map<number, string> {
+  const byPosition = new Map<number, string>();
+  if (refused.size > 0)
+    versions.forEach((version, i) => {
+      const reason = refused.get(version);
+      if (reason !== undefined) byPosition.set(i, reason);
+    });
+  return byPosition;
 }
 
 export interface IngestQueueOptions {
@@ -185,16 +200,29 @@ export function createIngestQueue(options: IngestQueueOptions) {
     }
     await prepared.commit();
     metrics.insertLogPending.set(log.pendingRows());
+    // From here each request waits holding only what names its versions in a refused row (id and
+    // time), not the versions: at high rates a second or more of them would be most of what the
+    // garbage collector copies on the event loop.
+    const waits = taken.map((w) => {
+      const named = {
+        w,
+        ids: w.versions.map((v) => v.id),
+        versionAtsMs: w.versions.map((v) => v.versionAtMs),
+        refused: refusedPositions(w.versions, prepared.refused),
+      };
+      w.versions = [];
+      return named;
+    });
     /** `inserted`: the rows are in ClickHouse, but for `refusedRows` */
     const answer = (refusedRows: RefusedRow[], inserted: boolean): RefusedRow[] => {
       const refusedRow = refusedByVersion(refusedRows);
-      for (const w of taken) {
-        const own = new Map<CaseVersion, string>();
-        for (const v of w.versions) {
-          const reason = prepared.refused.get(v) ?? refusedRow.refusedOf(v);
-          if (reason !== undefined) own.set(v, reason);
-        }
-        w.resolve({ durability: inserted ? 'stored' : 'logged', refused: own });
+      for (const { w, ids, versionAtsMs, refused } of waits) {
+        if (refusedRows.length > 0)
+          ids.forEach((id, i) => {
+            const reason = refused.has(i) ? undefined : refusedRow.refusedOf(id, versionAtsMs[i]);
+            if (reason !== undefined) refused.set(i, reason);
+          });
+        w.resolve({ durability: inserted ? 'stored' : 'logged', refused });
       }
       if (refusedRows.length > 0) writer.forget(refusedRows.map(rowIdentity));
       return refusedRow.unclaimed();
@@ -234,13 +262,7 @@ export function createIngestQueue(options: IngestQueueOptions) {
       if (error instanceof OutageError) return spoolBatch(taken, error.message);
       throw error;
     }
-    for (const w of taken) {
-      const own =
-        refused.size === 0
-          ? refused
-          : new Map(w.versions.filter((v) => refused.has(v)).map((v) => [v, refused.get(v)!]));
-      w.resolve({ durability: 'stored', refused: own });
-    }
+    for (const w of taken) w.resolve({ durability: 'stored', refused: refusedPositions(w.versions, refused) });
   }
 
   let flushQueued = false;

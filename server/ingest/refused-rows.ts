@@ -2,7 +2,6 @@
 // refused case in its request's reply, to set it aside under its column names, and to have the case
 // writer look it up next time rather than trust its cache.
 import { toDateTime64 } from '../clickhouse/datetime';
-import type { CaseVersion } from './case-row';
 import type { RefusedRow } from './log-inserter';
 
 /** The row under its column names (the line itself when it does not read as a JSON array). */
@@ -28,8 +27,8 @@ export function rowIdentity(row: RefusedRow): { id: string; receivedAtMs: number
 const versionKey = (id: unknown, versionAt: unknown) => `${String(id)}\u0000${String(versionAt)}`;
 
 /**
- * Matches refused rows to the versions they were encoded from: `refusedOf(version)` is the row's
- * reason, once (a version matched is taken off); `unclaimed()` the rows no version claimed.
+ * Matches refused rows to the versions they were encoded from: `refusedOf(id, versionAtMs)` is the
+ * row's reason, once (a version matched is taken off); `unclaimed()` the rows no version claimed.
  */
 export function refusedByVersion(rows: RefusedRow[]) {
   const byKey = new Map(
@@ -39,9 +38,9 @@ export function refusedByVersion(rows: RefusedRow[]) {
     }),
   );
   return {
-    refusedOf(version: CaseVersion): string | undefined {
+    refusedOf(id: string, versionAtMs: number): string | undefined {
       if (byKey.size === 0) return undefined;
-      const key = versionKey(version.id, toDateTime64(version.versionAtMs));
+      const key = versionKey(id, toDateTime64(versionAtMs));
       const row = byKey.get(key);
       byKey.delete(key);
       return row?.reason;

@@ -9,7 +9,6 @@ import { mayIngest, type TokenStore } from '../auth/tokens';
 import { requireRole } from '../auth/require-role';
 import type { Clock } from '../clock';
 import type { Metrics } from '../ops/metrics';
-import type { CaseVersion } from './case-row';
 import { NotDurableError, type IngestQueue } from './ingest-queue';
 import type { IngestThreads } from './ingest-threads';
 
@@ -55,11 +54,14 @@ export function ingestRoutes({
         res.status(taken.status).json({ error: taken.error });
         return;
       }
-      const { accepted, indexes, rejected } = taken;
-      let refused = new Map<CaseVersion, string>();
-      if (accepted.length > 0) {
+      const { indexes, rejected } = taken;
+      // the reply needs only the accepted versions' ids: the versions themselves go to the queue
+      // (taken out of `taken`, so that this request does not hold them while their insert runs)
+      const ids = taken.accepted.map((version) => version.id);
+      let refused = new Map<number, string>();
+      if (ids.length > 0) {
         try {
-          refused = (await queue.submit(accepted)).refused;
+          refused = (await queue.submit(taken.accepted.splice(0))).refused;
         } catch (error) {
           if (!(error instanceof NotDurableError)) throw error;
           // neither stored nor spooled: nothing from this request was kept, and the sender must retry
@@ -70,13 +72,12 @@ export function ingestRoutes({
         }
       }
       if (refused.size > 0) {
-        const indexOf = new Map(accepted.map((version, i) => [version, indexes[i]]));
-        for (const [version, error] of refused)
-          rejected.push({ index: indexOf.get(version)!, id: version.id, errors: [error] });
+        for (const [position, error] of refused)
+          rejected.push({ index: indexes[position], id: ids[position], errors: [error] });
         rejected.sort((a, b) => a.index - b.index);
       }
       metrics.casesRejected.inc(rejected.length);
-      const reply: IngestReply = { accepted: accepted.length - refused.size, rejected };
+      const reply: IngestReply = { accepted: ids.length - refused.size, rejected };
       if (reply.accepted > 0) metrics.casesAccepted.inc(reply.accepted);
       res.status(reply.accepted > 0 ? 200 : 422).json(reply);
     },
