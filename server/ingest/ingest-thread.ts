@@ -8,6 +8,7 @@ import { loadCalendar } from '@shared/calendar/calendar-file';
 import type { ThreadAnswer, ThreadJob, IngestThreadData } from './ingest-threads';
 import { bodyText, takeCases } from './take-cases';
 import { loadTermSegmenter } from './term-segmenter';
+import { toWire } from './version-columns';
 
 const data = workerData as IngestThreadData;
 setActiveCalendar(loadCalendar(data.calendar).calendar);
@@ -24,7 +25,7 @@ port.on('message', (job: ThreadJob | 'close') => {
   if (job === 'close') return port.close();
   const request = { contentType: job.contentType, body: bodyText(job.body), nowMs: job.nowMs };
   takeCases(request, data.limits, noSlices, 'thread').then(
-    (taken) => port.postMessage({ id: job.id, taken } satisfies ThreadAnswer),
+    (taken) => port.postMessage({ id: job.id, taken: toWire(taken) } satisfies ThreadAnswer),
     (error: Error) => port.postMessage({ id: job.id, failed: error.stack ?? error.message } satisfies ThreadAnswer),
   );
 });

@@ -14,6 +14,7 @@ import type { Logger } from '../ops/logger';
 import type { BodyLimits } from './parse-body';
 import { bodyText, takeCases, type TakenCases } from './take-cases';
 import { timeSlice } from './time-slice';
+import { fromWire, type TakenOnWire } from './version-columns';
 
 export interface IngestThreadData {
   /** the server's working calendar, loaded again in the thread (deadlines) */
@@ -28,7 +29,7 @@ export interface ThreadJob {
   nowMs: number;
 }
 
-export type ThreadAnswer = { ready: true } | { id: number; taken: TakenCases } | { id: number; failed: string };
+export type ThreadAnswer = { ready: true } | { id: number; taken: TakenOnWire } | { id: number; failed: string };
 
 export interface IngestThreadsOptions extends IngestThreadData {
   /** worker threads; 0 takes every body on the event loop */
@@ -97,7 +98,7 @@ export function createIngestThreads(options: IngestThreadsOptions): IngestThread
       const job = thread.jobs.get(answer.id);
       if (!job) return;
       thread.jobs.delete(answer.id);
-      if ('taken' in answer) job.resolve(answer.taken);
+      if ('taken' in answer) job.resolve(fromWire(answer.taken));
       else job.reject(new Error(`ingest thread failed: ${answer.failed}`));
     });
     worker.on('error', (error) => (lastError = error));
