@@ -4,15 +4,21 @@
 // last word and writes the errors. case-quick-check.test.ts holds it to that: whatever it accepts,
 // the schema accepts with the same data.
 import { regexes } from 'zod/v4/core';
-import type { CaseInput } from './case-schema';
+import {
+  ADCODE_PATTERN,
+  CASE_ID_PATTERN,
+  isWellFormed,
+  LOCATION_RANGE,
+  MAX_YUAN,
+  TEXT_CHARS,
+  type CaseInput,
+} from './case-schema';
 import { CATEGORY_CODES, CHANNEL_CODES, ISSUE_TYPE_CODES, KIND_CODES, LINE_CODES, STATUS_CODES } from './codes';
 import { EXTENDED_DAYS } from './deadlines';
 import { isKnownRegion } from './regions';
 
 /** zod's own pattern for z.iso.datetime({ offset: true }) */
 const ISO_WITH_OFFSET = regexes.datetime({ offset: true });
-const ID = /^[A-Za-z0-9_-]{1,64}$/;
-const ADCODE = /^\d{6}$/;
 
 const CASE_KEYS: ReadonlySet<string> = new Set([
   'id',
@@ -52,39 +58,42 @@ function strictObject(value: unknown, keys: ReadonlySet<string>): value is Field
   return true;
 }
 
-const isText = (value: unknown, min: number, max: number): boolean =>
-  typeof value === 'string' &&
-  value.length >= min &&
-  value.length <= max &&
-  (value as string & { isWellFormed(): boolean }).isWellFormed();
+const isText = (value: unknown, [min, max]: readonly [number, number]): boolean =>
+  typeof value === 'string' && value.length >= min && value.length <= max && isWellFormed(value);
 const isTime = (value: unknown): value is string => typeof value === 'string' && ISO_WITH_OFFSET.test(value);
-const isNumberIn = (value: unknown, min: number, max: number): boolean =>
+const isNumberIn = (value: unknown, [min, max]: readonly [number, number]): boolean =>
   typeof value === 'number' && Number.isFinite(value) && value >= min && value <= max;
 const absentOr = (value: unknown, check: (value: unknown) => boolean): boolean => value === undefined || check(value);
 
 const MERCHANT_KEYS: ReadonlySet<string> = new Set(['id', 'name']);
 const LOCATION_KEYS: ReadonlySet<string> = new Set(['lon', 'lat']);
-const isYuan = (value: unknown) => isNumberIn(value, 0, 1e12);
+const isYuan = (value: unknown) => isNumberIn(value, [0, MAX_YUAN]);
 const isMerchant = (value: unknown) =>
-  strictObject(value, MERCHANT_KEYS) && isText(value.name, 1, 200) && absentOr(value.id, (id) => isText(id, 1, 64));
+  strictObject(value, MERCHANT_KEYS) &&
+  isText(value.name, TEXT_CHARS.merchantName) &&
+  absentOr(value.id, (id) => isText(id, TEXT_CHARS.merchantId));
 const isLocation = (value: unknown) =>
-  strictObject(value, LOCATION_KEYS) && isNumberIn(value.lon, 73, 136) && isNumberIn(value.lat, 3, 54);
+  strictObject(value, LOCATION_KEYS) &&
+  isNumberIn(value.lon, LOCATION_RANGE.lon) &&
+  isNumberIn(value.lat, LOCATION_RANGE.lat);
 
 /** Whether caseInputSchema surely accepts `item` as it is (false: ask the schema). */
 export function isPlainlyValidCase(item: unknown): item is CaseInput {
   if (!strictObject(item, CASE_KEYS)) return false;
   const c = item;
-  if (typeof c.id !== 'string' || !ID.test(c.id) || !isTime(c.receivedAt)) return false;
+  if (typeof c.id !== 'string' || !CASE_ID_PATTERN.test(c.id) || !isTime(c.receivedAt)) return false;
   if (!absentOr(c.updatedAt, isTime) || !absentOr(c.acceptedAt, isTime)) return false;
   if (!absentOr(c.extendedDays, (n) => typeof n === 'number' && (EXTENDED_DAYS as readonly unknown[]).includes(n)))
     return false;
   if (!LINES.has(c.line) || !KINDS.has(c.kind) || !CHANNELS.has(c.channel)) return false;
   if (!CATEGORIES.has(c.category) || !ISSUE_TYPES.has(c.issueType) || !STATUSES.has(c.status)) return false;
-  if (typeof c.regionCode !== 'string' || !ADCODE.test(c.regionCode) || !isKnownRegion(c.regionCode)) return false;
+  if (typeof c.regionCode !== 'string' || !ADCODE_PATTERN.test(c.regionCode) || !isKnownRegion(c.regionCode))
+    return false;
   if (!absentOr(c.urgent, (urgent) => typeof urgent === 'boolean')) return false;
-  if (!absentOr(c.merchant, isMerchant) || !absentOr(c.brand, (brand) => isText(brand, 1, 100))) return false;
+  if (!absentOr(c.merchant, isMerchant) || !absentOr(c.brand, (brand) => isText(brand, TEXT_CHARS.brand))) return false;
   if (!absentOr(c.amountYuan, isYuan) || !absentOr(c.recoveredYuan, isYuan)) return false;
-  if (!absentOr(c.location, isLocation) || !absentOr(c.summary, (summary) => isText(summary, 0, 2000))) return false;
+  if (!absentOr(c.location, isLocation) || !absentOr(c.summary, (summary) => isText(summary, TEXT_CHARS.summary)))
+    return false;
   // the schema's refinements
   const receivedMs = Date.parse(c.receivedAt);
   if (c.updatedAt !== undefined && !(Date.parse(c.updatedAt as string) >= receivedMs)) return false;

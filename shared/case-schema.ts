@@ -10,21 +10,30 @@ const isoWithOffset = z.iso.datetime({
   message: 'must be ISO 8601 with an offset, e.g. 2026-03-15T09:30:00+08:00',
 });
 
-const yuan = z.number().finite().nonnegative().max(1e12);
+/** Limits the schema holds a case to; shared with the ingest's quick check (case-quick-check.ts). */
+export const MAX_YUAN = 1e12;
+export const CASE_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+export const ADCODE_PATTERN = /^\d{6}$/;
+/** [min, max] characters (UTF-16 units) of each free text */
+export const TEXT_CHARS = { merchantId: [1, 64], merchantName: [1, 200], brand: [1, 100], summary: [0, 2000] } as const;
+/** [min, max] degrees of a location: China's extent */
+export const LOCATION_RANGE = { lon: [73, 136], lat: [3, 54] } as const;
+
+const yuan = z.number().finite().nonnegative().max(MAX_YUAN);
 
 /**
  * Free text ClickHouse will store: no lone UTF-16 surrogate (`"\ud83d"` without its pair). JSON allows
  * one; ClickHouse refuses the insert (a lone high one) or stores invalid UTF-8 (a lone low one).
  */
-const text = (min: number, max: number) =>
+const text = ([min, max]: readonly [number, number]) =>
   z.string().min(min).max(max).refine(isWellFormed, 'must be valid Unicode text (it holds a lone UTF-16 surrogate)');
 
 /** String.prototype.isWellFormed (ES2024, Node 20): native and linear; our TypeScript lib is ES2023. */
-const isWellFormed = (s: string) => (s as string & { isWellFormed(): boolean }).isWellFormed();
+export const isWellFormed = (s: string) => (s as string & { isWellFormed(): boolean }).isWellFormed();
 
 export const caseInputSchema = z
   .strictObject({
-    id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1-64 characters of A-Z a-z 0-9 _ -'),
+    id: z.string().regex(CASE_ID_PATTERN, 'must be 1-64 characters of A-Z a-z 0-9 _ -'),
     receivedAt: isoWithOffset,
     updatedAt: isoWithOffset.optional(),
     /** when the complaint was accepted: from then on the 45-working-day mediation clock runs */
@@ -39,7 +48,7 @@ export const caseInputSchema = z
     channel: z.enum(CHANNEL_CODES),
     regionCode: z
       .string()
-      .regex(/^\d{6}$/, 'must be a 6-digit adcode')
+      .regex(ADCODE_PATTERN, 'must be a 6-digit adcode')
       .refine(isKnownRegion, 'is not in the shipped region list'),
     category: z.enum(CATEGORY_CODES),
     issueType: z.enum(ISSUE_TYPE_CODES),
@@ -47,20 +56,20 @@ export const caseInputSchema = z
     urgent: z.boolean().optional(),
     merchant: z
       .strictObject({
-        id: text(1, 64).optional(),
-        name: text(1, 200),
+        id: text(TEXT_CHARS.merchantId).optional(),
+        name: text(TEXT_CHARS.merchantName),
       })
       .optional(),
-    brand: text(1, 100).optional(),
+    brand: text(TEXT_CHARS.brand).optional(),
     amountYuan: yuan.optional(),
     recoveredYuan: yuan.optional(),
     location: z
       .strictObject({
-        lon: z.number().min(73).max(136),
-        lat: z.number().min(3).max(54),
+        lon: z.number().min(LOCATION_RANGE.lon[0]).max(LOCATION_RANGE.lon[1]),
+        lat: z.number().min(LOCATION_RANGE.lat[0]).max(LOCATION_RANGE.lat[1]),
       })
       .optional(),
-    summary: text(0, 2000).optional(),
+    summary: text(TEXT_CHARS.summary).optional(),
   })
   .refine((c) => c.updatedAt === undefined || Date.parse(c.updatedAt) >= Date.parse(c.receivedAt), {
     message: 'must not be earlier than receivedAt',
